@@ -1,0 +1,7 @@
+namespace TicketSaas.BuildingBlocks.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    MySql,
+}

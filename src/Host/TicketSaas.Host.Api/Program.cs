@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using TicketSaas.BuildingBlocks.Application.Identity;
+using TicketSaas.BuildingBlocks.Infrastructure.Modules;
+using TicketSaas.BuildingBlocks.Infrastructure.Web;
+using TicketSaas.BuildingBlocks.Infrastructure.Web.Authentication;
+using TicketSaas.BuildingBlocks.Infrastructure.Web.Authorization;
+using TicketSaas.Host.Composition;
+
+var builder = WebApplication.CreateBuilder(args);
+var catalog = builder.AddTicketSaasCore("ticketsaas-api");
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICallerAccessor, HttpCallerAccessor>();
+builder.Services.AddAuthentication(DevelopmentHeadersHandler.SchemeName)
+    .AddScheme<DevelopmentHeadersOptions, DevelopmentHeadersHandler>(DevelopmentHeadersHandler.SchemeName,
+        options => options.Enabled = builder.Configuration.GetValue("Authentication:DevelopmentHeaders", false));
+builder.Services.AddTicketSaasPolicies();
+builder.Services.AddOpenApi("v1", options => options.AddSchemaTransformer((schema, context, _) =>
+{
+    // Snowflakes are strings on the wire (SnowflakeJsonConverter); say so to generated clients.
+    if (context.JsonTypeInfo.Type == typeof(ulong))
+    {
+        schema.Type = JsonSchemaType.String;
+        schema.Format = "snowflake";
+        schema.Pattern = "^[0-9]{1,20}$";
+    }
+
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs");
+app.MapHealthEndpoints();
+app.MapGroup("/api/v1").MapModuleEndpoints(catalog);
+app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+
+return await app.RunAsync(args);
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;

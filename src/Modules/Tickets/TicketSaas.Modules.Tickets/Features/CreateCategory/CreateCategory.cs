@@ -1,0 +1,71 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using TicketSaas.BuildingBlocks.Application.Identity;
+using TicketSaas.BuildingBlocks.Application.Messaging;
+using TicketSaas.Modules.Tickets.Domain.Categories;
+using TicketSaas.Modules.Tickets.Features.GetCategories;
+using TicketSaas.Modules.Tickets.Persistence;
+
+namespace TicketSaas.Modules.Tickets.Features.CreateCategory;
+
+public sealed record CreateCategoryCommand(ulong GuildId, string Name, string NamingScheme)
+    : ICommand<CategoryDto>, IAuditedCommand
+{
+    public ulong? AuditGuildId => GuildId;
+}
+
+internal sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCategoryCommand>
+{
+    public CreateCategoryCommandValidator()
+    {
+        RuleFor(c => c.GuildId).NotEmpty();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100)
+            .Must(name => name is null || name.Trim().Length == name.Length).WithMessage("Name must not start or end with spaces.");
+        RuleFor(c => c.NamingScheme).NotEmpty().MaximumLength(ThreadNamingScheme.MaxLength);
+        RuleFor(c => c.NamingScheme)
+            .Must(s => ThreadNamingScheme.UnknownVariables(s).Count == 0)
+            .WithMessage(c => $"Unknown variable(s) {string.Join(", ", ThreadNamingScheme.UnknownVariables(c.NamingScheme).Select(v => $"{{{v}}}"))}; use {{number}}, {{number:0000}}, {{username}} or {{category}}.")
+            .Must(s => !ThreadNamingScheme.HasUnbalancedBraces(s))
+            .WithMessage("Naming scheme has an unmatched brace.")
+            .When(c => !string.IsNullOrEmpty(c.NamingScheme));
+    }
+}
+
+internal sealed class CreateCategoryCommandHandler(TicketsDbContext db, TimeProvider clock)
+    : IRequestHandler<CreateCategoryCommand, CategoryDto>
+{
+    public async Task<CategoryDto> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var guild = await db.Guilds.Include(g => g.Categories)
+            .SingleOrDefaultAsync(g => g.GuildId == command.GuildId, cancellationToken);
+        if (guild is null)
+        {
+            guild = TicketGuild.Create(command.GuildId, now);
+            db.Guilds.Add(guild);
+        }
+
+        var category = guild.AddCategory(command.Name, command.NamingScheme, now);
+        return CategoryDto.From(category);
+    }
+}
+
+internal static class CreateCategoryEndpoint
+{
+    public static void Map(IEndpointRouteBuilder categories) =>
+        categories.MapPost("/", async (ulong guildId, CreateCategoryRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var category = await mediator.Send(new CreateCategoryCommand(guildId, body.Name, body.NamingScheme), ct);
+                return TypedResults.Created($"/api/v1/guilds/{guildId}/categories/{category.Id}", category);
+            })
+            .RequireAuthorization(Policies.GuildAdmin)
+            .WithName("CreateCategory")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    internal sealed record CreateCategoryRequest(string Name, string NamingScheme);
+}
