@@ -13,3 +13,6 @@ for provider in MySql Sqlite; do
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" \
     --context "$context" --output-dir "Persistence/Migrations/$provider"
 done
+# EF generates migrations as public classes; module assemblies expose only their public API (architecture tests),
+# and EF finds internal migrations just as well.
+sed -i -E 's/^( *)public partial class /\1internal partial class /' "$project"/Persistence/Migrations/*/*_"$name".cs

@@ -25,6 +25,7 @@ public sealed record ErrorDescription(
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         BusinessRuleViolationException rule => new(422, rule.Code, "The request breaks a business rule.", rule.Message, NoFields),
         NotFoundException notFound => new(404, "not-found", "Not found.", notFound.Message, NoFields),
+        ConflictException conflict => new(409, "conflict", "Conflict.", conflict.Message, NoFields),
         ForbiddenException forbidden => new(403, "forbidden", "Forbidden.", forbidden.Message, NoFields),
         _ => new(500, "unexpected", "Something went wrong on our side.",
             "The request could not be completed. It has been logged; please try again.", NoFields),

@@ -19,7 +19,7 @@ public static class ModuleComposition
         var enabled = modules.Where(m => configuration.GetValue($"Modules:{m.Key}:Enabled", true)).ToList();
         var catalog = new ModuleCatalog(enabled);
         services.AddSingleton(catalog);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider, MicrosecondTimeProvider>();
 
         var assemblies = enabled.SelectMany(m => m.Assemblies).Distinct().ToArray();
         services.AddScoped<ServiceFactory>(provider => provider.GetService);

@@ -13,6 +13,11 @@ internal sealed class ModuleDatabaseHealthCheck(IServiceScopeFactory scopes, str
         var db = scope.ServiceProvider.GetRequiredKeyedService<ModuleDbContext>(moduleKey);
         try
         {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("database unreachable");
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             return pending == 0
                 ? HealthCheckResult.Healthy("database reachable, schema up to date")

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 
@@ -11,6 +12,18 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public abstract string ModuleKey { get; }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or sort in SQL. As UTC ticks it
+    /// sorts and filters like MySQL's datetime(6), without losing precision (every time we store is UTC).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
 
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,4 +38,8 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     }
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }

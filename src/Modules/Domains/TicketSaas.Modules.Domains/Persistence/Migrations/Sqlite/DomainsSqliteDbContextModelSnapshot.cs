@@ -43,8 +43,8 @@ namespace TicketSaas.Modules.Domains.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
                     b.HasKey("Id")
@@ -62,8 +62,8 @@ namespace TicketSaas.Modules.Domains.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<ulong>("GuildId")

@@ -43,8 +43,8 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
                     b.HasKey("Id")
@@ -62,8 +62,8 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("user_id");
 
-                    b.Property<DateTimeOffset>("GrantedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("granted_at");
 
                     b.Property<ulong?>("GrantedBy")

@@ -43,8 +43,8 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
                     b.HasKey("Id")
@@ -66,8 +66,8 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("public_links_enabled");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("GuildId")

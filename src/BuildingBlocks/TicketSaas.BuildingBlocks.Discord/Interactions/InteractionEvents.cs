@@ -1,0 +1,106 @@
+using System.Text.Json;
+using TicketSaas.BuildingBlocks.Discord.Entities;
+
+namespace TicketSaas.BuildingBlocks.Discord.Interactions;
+
+/// <summary>
+/// An interaction arrived, by HTTP or (later) by the gateway. Component clicks and modal submissions arrive as the
+/// subtypes <see cref="ComponentInteractionCreated"/> and <see cref="ModalSubmitted"/>; pings and commands as this.
+/// </summary>
+public class InteractionCreated(DiscordInteraction interaction)
+{
+    public DiscordInteraction Interaction { get; } = interaction;
+
+    /// <summary>Turns a verified body into its event; throws <see cref="JsonException"/> when it is not an interaction.</summary>
+    internal static InteractionCreated Parse(ReadOnlySpan<byte> body)
+    {
+        var interaction = JsonSerializer.Deserialize<DiscordInteraction>(body, DiscordJson.Options)
+            ?? throw new JsonException("The body is not an interaction.");
+        return interaction.Type switch
+        {
+            InteractionType.MessageComponent => new ComponentInteractionCreated(interaction),
+            InteractionType.ModalSubmit => new ModalSubmitted(interaction),
+            _ => new InteractionCreated(interaction),
+        };
+    }
+}
+
+/// <summary>A button was clicked or a select menu chosen.</summary>
+public sealed class ComponentInteractionCreated(DiscordInteraction interaction) : InteractionCreated(interaction)
+{
+    public string CustomId { get; } = interaction.Data?.CustomId ?? "";
+    public ComponentType ComponentType { get; } = interaction.Data?.ComponentType ?? ComponentType.Unknown;
+
+    /// <summary>The chosen values of a select menu (ids for entity selects); empty for a button.</summary>
+    public IReadOnlyList<string> Values { get; } = interaction.Data?.Values ?? [];
+
+    /// <summary>The message the component sits on.</summary>
+    public DiscordMessage? Message => Interaction.Message;
+}
+
+/// <summary>A modal was submitted. Values are read from either shape Discord uses (action rows or labels).</summary>
+public sealed class ModalSubmitted : InteractionCreated
+{
+    public ModalSubmitted(DiscordInteraction interaction)
+        : base(interaction)
+    {
+        CustomId = interaction.Data?.CustomId ?? "";
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var field in Fields(interaction.Data?.Components ?? []))
+        {
+            switch (field)
+            {
+                case DiscordTextInput input:
+                    values[input.CustomId] = input.Value ?? "";
+                    break;
+                case DiscordSelectMenu select:
+                    choices[select.CustomId] = select.Values ?? [];
+                    break;
+                case DiscordFileUpload upload:
+                    choices[upload.CustomId] = upload.Values?.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray() ?? [];
+                    break;
+            }
+        }
+
+        Values = values;
+        Choices = choices;
+    }
+
+    public string CustomId { get; }
+
+    /// <summary>Text inputs: custom_id → what the member typed.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; }
+
+    /// <summary>Selects and file uploads: custom_id → chosen values or attachment ids.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; }
+
+    private static IEnumerable<DiscordComponent> Fields(IEnumerable<DiscordComponent> components)
+    {
+        foreach (var component in components)
+        {
+            switch (component)
+            {
+                case DiscordActionRow row:
+                    foreach (var child in row.Components)
+                    {
+                        yield return child;
+                    }
+
+                    break;
+                case DiscordLabel { Component: { } child }:
+                    yield return child;
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Answers interactions. Handlers are asked in registration order; the first to return a response answers, the
+/// others see null as "not mine". Answer within 3 seconds: defer and finish later when work takes longer.
+/// </summary>
+public interface IDiscordInteractionHandler
+{
+    ValueTask<Builders.DiscordInteractionResponse?> HandleAsync(InteractionCreated interaction, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "transcripts_audit_entry",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<ulong>(type: "INTEGER", nullable: true),
+                    guild_id = table.Column<ulong>(type: "INTEGER", nullable: true),
+                    command = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transcripts_audit_entry", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transcripts_viewer_settings",
+                columns: table => new
+                {
+                    guild_id = table.Column<ulong>(type: "INTEGER", nullable: false),
+                    public_links_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transcripts_viewer_settings", x => x.guild_id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transcripts_audit_entry_guild_id_occurred_at",
+                table: "transcripts_audit_entry",
+                columns: new[] { "guild_id", "occurred_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "transcripts_audit_entry");
+
+            migrationBuilder.DropTable(
+                name: "transcripts_viewer_settings");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TicketSaas.Testing;
+
+namespace TicketSaas.IntegrationTests.Support;
+
+/// <summary>The real API host, in process, on a fresh database of the given kind.</summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    private readonly Factory _factory;
+
+    private ApiHost(TestDatabase database, Factory factory)
+    {
+        Database = database;
+        _factory = factory;
+    }
+
+    public TestDatabase Database { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<ApiHost> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        var all = new Dictionary<string, string>(database.Settings) { ["Authentication:DevelopmentHeaders"] = "true" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var host = new ApiHost(database, new Factory(all));
+        _ = host._factory.Server;
+        return host;
+    }
+
+    public HttpClient ClientFor(TestCaller caller)
+    {
+        var client = _factory.CreateClient();
+        caller.ApplyTo(client.DefaultRequestHeaders);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+using Xunit;
+
+namespace TicketSaas.Testing;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    MariaDb,
+}
+
+/// <summary>
+/// A fresh, empty database for one test class: a SQLite file in a temporary folder, or a new database on the
+/// MariaDB server named by TICKETSAAS_TEST_MYSQL (scripts/test.sh starts a private one). Without that variable
+/// MariaDB tests fail under CI and are skipped elsewhere, saying why.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string MySqlVariable = "TICKETSAAS_TEST_MYSQL";
+
+    private readonly string? _folder;
+    private readonly string? _serverConnection;
+    private readonly string? _databaseName;
+
+    private TestDatabase(DatabaseKind kind, string connectionString, string? folder, string? serverConnection, string? databaseName)
+    {
+        Kind = kind;
+        ConnectionString = connectionString;
+        _folder = folder;
+        _serverConnection = serverConnection;
+        _databaseName = databaseName;
+    }
+
+    public DatabaseKind Kind { get; }
+
+    public string ConnectionString { get; }
+
+    public string Provider => Kind == DatabaseKind.Sqlite ? "Sqlite" : "MySql";
+
+    /// <summary>Configuration that points every module of a host at this database.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Database:Provider"] = Provider,
+        ["ConnectionStrings:Default"] = ConnectionString,
+    };
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
+    {
+        if (kind == DatabaseKind.Sqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("ticketsaas-test-").FullName;
+            return new TestDatabase(kind, $"Data Source={Path.Combine(folder, "ticketsaas.db")}", folder, null, null);
+        }
+
+        var server = MariaDbServerConnection();
+        var name = $"ts_test_{Guid.NewGuid():N}"[..24];
+        await ExecuteAsync(server, $"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        var connection = new MySqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return new TestDatabase(kind, connection, null, server, name);
+    }
+
+    public static string MariaDbServerConnection()
+    {
+        var server = Environment.GetEnvironmentVariable(MySqlVariable);
+        if (!string.IsNullOrWhiteSpace(server))
+        {
+            return server;
+        }
+
+        const string reason = $"{MySqlVariable} is not set: run scripts/test.sh, which starts a private MariaDB, or point it at a server.";
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        throw new SkipException(reason);
+    }
+
+    /// <summary>Runs a scalar query straight against the database, bypassing the application.</summary>
+    public async Task<long> ScalarAsync(string sql) =>
+        Convert.ToInt64(await QueryScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<string> ScalarTextAsync(string sql) =>
+        Convert.ToString(await QueryScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture)
+        ?? throw new InvalidOperationException($"No value for: {sql}");
+
+    private async Task<object?> QueryScalarAsync(string sql)
+    {
+        await using DbConnection connection = Kind == DatabaseKind.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_serverConnection is not null)
+        {
+            await ExecuteAsync(_serverConnection, $"DROP DATABASE IF EXISTS `{_databaseName}`");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
