@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
+using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Web;
 using TicketSaas.BuildingBlocks.Infrastructure.Web.Authentication;
@@ -9,7 +10,7 @@ using TicketSaas.BuildingBlocks.Infrastructure.Web.Authorization;
 using TicketSaas.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
-var catalog = builder.AddTicketSaasCore("ticketsaas-api");
+var catalog = builder.AddTicketSaasCore("ticketsaas-api", BuiltInModules.All());
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICallerAccessor, HttpCallerAccessor>();
@@ -40,7 +41,9 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
-app.MapGroup("/api/v1").MapModuleEndpoints(catalog);
+var api = app.MapGroup("/api/v1");
+api.MapModuleEndpoints(catalog);
+api.MapDeadLetters();
 app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 
 return await app.RunAsync(args);

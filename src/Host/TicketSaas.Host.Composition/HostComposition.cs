@@ -12,6 +12,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 using TicketSaas.BuildingBlocks.Infrastructure.Web;
@@ -21,9 +22,9 @@ namespace TicketSaas.Host.Composition;
 /// <summary>What the API host and the bot host share: modules, errors, JSON, health, telemetry, migrations.</summary>
 public static class HostComposition
 {
-    public static ModuleCatalog AddTicketSaasCore(this WebApplicationBuilder builder, string serviceName)
+    public static ModuleCatalog AddTicketSaasCore(this WebApplicationBuilder builder, string serviceName, IEnumerable<IModule> modules)
     {
-        var catalog = builder.Services.AddModules(builder.Configuration, BuiltInModules.All());
+        var catalog = builder.AddModules(modules);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -34,9 +35,9 @@ public static class HostComposition
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("TicketSaas.*"))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("TicketSaas.*").AddSource("Wolverine"))
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation().AddMeter("TicketSaas.*"));
+                .AddRuntimeInstrumentation().AddMeter("TicketSaas.*", "Wolverine"));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.UseOtlpExporter();
@@ -64,21 +65,24 @@ public static class HostComposition
     }
 
     /// <summary>
-    /// <c>migrate</c> applies every enabled module's migrations and exits; otherwise migrations run at start-up
-    /// unless <c>Database:MigrateOnStartup</c> is false, then the host serves.
+    /// Runs an operator command and exits (<c>migrate</c>; <c>dead-letters list|retry &lt;module&gt; &lt;id&gt;|retry-all</c>),
+    /// or applies migrations (unless <c>Database:MigrateOnStartup</c> is false) and serves.
     /// </summary>
     public static async Task<int> RunAsync(this WebApplication app, string[] args)
     {
-        var migrator = app.Services.GetRequiredService<ModuleMigrator>();
-        if (args.Contains("migrate"))
+        var start = Array.FindIndex(args, a => a is "migrate" or "dead-letters");
+        switch (start < 0 ? [] : args[start..])
         {
-            await migrator.MigrateAsync(CancellationToken.None);
-            return 0;
+            case ["migrate", ..]:
+                await app.Services.GetRequiredService<ModuleMigrator>().MigrateAsync(CancellationToken.None);
+                return 0;
+            case ["dead-letters", .. var rest]:
+                return await OperatorCommands.DeadLettersAsync(app.Services.GetRequiredService<DeadLetters>(), rest, Console.Out);
         }
 
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
-            await migrator.MigrateAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<ModuleMigrator>().MigrateAsync(CancellationToken.None);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -4,7 +4,7 @@ using TicketSaas.Host.Composition;
 using TicketSaas.Host.DiscordBot.Interactions;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTicketSaasCore("ticketsaas-bot");
+builder.AddTicketSaasCore("ticketsaas-bot", BuiltInModules.All());
 builder.Services.AddScoped<ICallerAccessor, InteractionCaller>();
 
 // Off until modules register interaction handlers; when on, a missing Discord:PublicKey stops the host at start.

@@ -33,6 +33,9 @@ public sealed class ApiHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits until every integration event raised so far reached every consumer (or became a dead letter).</summary>
+    public Task SettleAsync() => Settling.UntilSettledAsync(Services);
+
     public HttpClient ClientFor(TestCaller caller)
     {
         var client = _factory.CreateClient();

@@ -326,16 +326,11 @@ public sealed class DiscordRestClient
         var rateLimited = 0;
         while (true)
         {
-            if (lease is not null)
-            {
-                await lease.WaitForTurnAsync(global, cancellationToken);
-            }
-
+            var slot = lease is null ? null : await lease.WaitForTurnAsync(global, cancellationToken);
             HttpResponseMessage response;
             try
             {
-                using var request = createRequest();
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                response = await SendOnceAsync(createRequest, slot, cancellationToken);
             }
             catch (Exception exception) when (IsNetworkFault(exception, cancellationToken) && faults < options.MaxRetries)
             {
@@ -379,6 +374,21 @@ public sealed class DiscordRestClient
             }
 
             throw new DiscordRestException(route.Key, response.StatusCode, error.Code, error.Message ?? response.ReasonPhrase ?? "", error.Errors);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, GlobalSlot? slot,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = createRequest();
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        finally
+        {
+            // Answered or failed: if Discord ever counts this request, it has by now.
+            slot?.Complete(time.GetUtcNow());
         }
     }
 

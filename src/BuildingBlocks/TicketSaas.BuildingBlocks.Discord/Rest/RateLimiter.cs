@@ -79,8 +79,11 @@ internal sealed class RateLimiter
     /// <summary>One request's hold on its bucket, kept across its retries so they do not jump the queue.</summary>
     internal sealed class Lease(RateLimiter limiter, RestRoute route, Bucket bucket) : IDisposable
     {
-        /// <summary>Waits until the bucket (and, for the bot token, the global limit) lets one more request go.</summary>
-        public async Task WaitForTurnAsync(bool global, CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits until the bucket (and, for the bot token, the global limit) lets one more request go. A global
+        /// slot comes back for the bot token: complete it once the request is answered or has failed.
+        /// </summary>
+        public async Task<GlobalSlot?> WaitForTurnAsync(bool global, CancellationToken cancellationToken)
         {
             var time = limiter.time;
             while (bucket.TryReserve(time.GetUtcNow()) is { } wait)
@@ -89,10 +92,7 @@ internal sealed class RateLimiter
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            if (global)
-            {
-                await limiter.global.WaitAsync(() => limiter.metrics.RateLimitWait(route.Key), cancellationToken);
-            }
+            return global ? await limiter.global.WaitAsync(() => limiter.metrics.RateLimitWait(route.Key), cancellationToken) : null;
         }
 
         /// <summary>Learns the bucket's hash and state from an answer's headers.</summary>
@@ -208,29 +208,33 @@ internal sealed class RateLimiter
 
 /// <summary>
 /// At most N bot requests in any sliding second (plus the margin), and none while a global 429 holds. Sliding
-/// rather than fixed windows: whatever window Discord counts in, it never sees more than N.
+/// rather than fixed windows: whatever window Discord counts in, it never sees more than N. Discord counts a
+/// request when it arrives, which we only know happened before its answer came back; so a slot is timed from
+/// the answer, and uneven transport delays (a new connection's handshake) cannot squeeze N + 1 arrivals into
+/// one second.
 /// </summary>
 internal sealed class GlobalLimit(int perSecond, TimeSpan margin, TimeProvider time)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly Queue<DateTimeOffset> recent = new(perSecond);
+    private readonly Queue<GlobalSlot> recent = new(perSecond);
     private readonly Lock sync = new();
     private DateTimeOffset blockedUntil;
 
-    public async Task WaitAsync(Action onWait, CancellationToken cancellationToken)
+    public async Task<GlobalSlot> WaitAsync(Action onWait, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
             while (true)
             {
-                var now = time.GetUtcNow();
                 var until = BlockedUntil;
-                if (recent.Count == perSecond && recent.Peek() + TimeSpan.FromSeconds(1) + margin is var free && free > until)
+                if (recent.Count == perSecond)
                 {
-                    until = free;
+                    var free = await recent.Peek().Answered.WaitAsync(cancellationToken) + TimeSpan.FromSeconds(1) + margin;
+                    until = free > until ? free : until;
                 }
 
+                var now = time.GetUtcNow();
                 if (until <= now)
                 {
                     if (recent.Count == perSecond)
@@ -238,8 +242,9 @@ internal sealed class GlobalLimit(int perSecond, TimeSpan margin, TimeProvider t
                         recent.Dequeue();
                     }
 
-                    recent.Enqueue(now);
-                    return;
+                    var slot = new GlobalSlot();
+                    recent.Enqueue(slot);
+                    return slot;
                 }
 
                 onWait();
@@ -270,4 +275,14 @@ internal sealed class GlobalLimit(int perSecond, TimeSpan margin, TimeProvider t
             }
         }
     }
+}
+
+/// <summary>One request's place in the global window, timed from when its answer (or its failure) came back.</summary>
+internal sealed class GlobalSlot
+{
+    private readonly TaskCompletionSource<DateTimeOffset> answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<DateTimeOffset> Answered => answered.Task;
+
+    public void Complete(DateTimeOffset at) => answered.TrySetResult(at);
 }

@@ -1,29 +1,23 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using TicketSaas.BuildingBlocks.Application.Auditing;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 
 namespace TicketSaas.BuildingBlocks.Infrastructure.Auditing;
 
-/// <summary>Turns what a command changed in its module's context into one audit entry, before the save.</summary>
+/// <summary>Describes what a command changed in its module's context, read from EF's change tracker before the save.</summary>
 internal static class AuditTrail
 {
-    public static void Record(ModuleDbContext db, string command, ulong? guildId, ulong? actorUserId, DateTimeOffset now)
+    public static AuditRecordedIntegrationEvent Describe(
+        ModuleDbContext db, string command, ulong? guildId, ulong? actorUserId, DateTimeOffset now)
     {
         var changes = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Describe)
             .ToList();
-
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now),
-            OccurredAt = now,
-            ActorUserId = actorUserId,
-            GuildId = guildId,
-            Command = command,
-            Changes = JsonSerializer.Serialize(changes),
-        });
+        return new AuditRecordedIntegrationEvent(
+            Guid.CreateVersion7(now), now, db.ModuleKey, command, actorUserId, guildId, JsonSerializer.Serialize(changes));
     }
 
     private static AuditedChange Describe(EntityEntry entry)

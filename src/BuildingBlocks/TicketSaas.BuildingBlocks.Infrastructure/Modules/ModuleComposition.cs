@@ -3,6 +3,8 @@ using MediatR;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.BuildingBlocks.Application.Behaviors;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 
@@ -14,8 +16,10 @@ public static class ModuleComposition
     /// Registers the enabled modules (<c>Modules:&lt;Key&gt;:Enabled</c>, on by default), the MediatR 5 pipeline
     /// and the persistence they share. The first behaviour registered is the outermost.
     /// </summary>
-    public static ModuleCatalog AddModules(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModule> modules)
+    public static ModuleCatalog AddModules(this IHostApplicationBuilder builder, IEnumerable<IModule> modules)
     {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
         var enabled = modules.Where(m => configuration.GetValue($"Modules:{m.Key}:Enabled", true)).ToList();
         var catalog = new ModuleCatalog(enabled);
         services.AddSingleton(catalog);
@@ -34,6 +38,7 @@ public static class ModuleComposition
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
 
         services.AddModulePersistence(configuration);
+        builder.AddIntegrationEvents(catalog);
         foreach (var module in enabled)
         {
             module.AddServices(services, configuration);

@@ -1,17 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 
 namespace TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// Base of every module's DbContext: the module's table prefix, naming convention and audit table.
+/// Base of every module's DbContext: the module's table prefix and naming convention, its outbox and its inbox.
 /// Each module derives one context for MySQL and a subclass for SQLite, each with its own migrations.
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
     public abstract string ModuleKey { get; }
 
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>
     /// SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or sort in SQL. As UTC ticks it
@@ -27,11 +32,27 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<AuditEntry>(audit =>
+        modelBuilder.Entity<OutboxMessage>(message =>
         {
-            audit.HasKey(a => a.Id);
-            audit.Property(a => a.Command).HasMaxLength(200);
-            audit.HasIndex(a => new { a.GuildId, a.OccurredAt });
+            message.HasKey(m => m.Sequence);
+            message.Property(m => m.Sequence).ValueGeneratedOnAdd();
+            message.HasIndex(m => m.Id).IsUnique();
+            message.Property(m => m.Name).HasMaxLength(100);
+        });
+        modelBuilder.Entity<OutboxDelivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).ValueGeneratedOnAdd();
+            delivery.Property(d => d.Consumer).HasMaxLength(150);
+            delivery.Property(d => d.LeaseOwner).HasMaxLength(100);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.HasIndex(d => new { d.MessageId, d.Consumer }).IsUnique();
+            delivery.HasIndex(d => new { d.DeliveredAt, d.DeadAt, d.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(inbox =>
+        {
+            inbox.HasKey(i => new { i.MessageId, i.Consumer });
+            inbox.Property(i => i.Consumer).HasMaxLength(150);
         });
         ConfigureModel(modelBuilder);
         ModuleNamingConvention.Apply(modelBuilder.Model, ModuleKey);

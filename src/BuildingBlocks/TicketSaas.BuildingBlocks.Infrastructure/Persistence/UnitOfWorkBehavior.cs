@@ -1,23 +1,31 @@
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 using TicketSaas.BuildingBlocks.Application.Errors;
-using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Auditing;
+using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 
 namespace TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// Innermost step, commands only: one <c>SaveChanges</c> of the owning module's context after the handler, carrying the
-/// handler's changes and the audit entry together. A handler that throws leaves nothing behind.
+/// Innermost step, commands only: one <c>SaveChanges</c> of the owning module's context after the handler, carrying
+/// the handler's changes, its outgoing events (audit included) and, for a consumer, its inbox entry. A handler that
+/// throws leaves nothing behind.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ModuleCatalog catalog, IServiceProvider services, TimeProvider clock)
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
+    ModuleCatalog catalog, IServiceProvider services, TimeProvider clock, FailPoints failPoints, OutboxSignal relaySignal)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteUniqueViolation = 2067;
+    private const int SqlitePrimaryKeyViolation = 1555;
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (!RequestKind<TRequest>.IsCommand)
@@ -28,13 +36,70 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ModuleCatalog catalo
         var module = catalog.OwnerOf(typeof(TRequest));
         var db = services.GetKeyedService<ModuleDbContext>(module.Key)
             ?? throw new InvalidOperationException($"Module {module.Key} has commands but no database context.");
+        return request is IConsumeCommand consume
+            ? await ConsumeAsync(db, consume, next, cancellationToken)
+            : await ExecuteAsync(db, request, next, cancellationToken);
+    }
+
+    private async Task<TResponse> ExecuteAsync(ModuleDbContext db, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         var response = await next();
+        var outbox = services.GetRequiredService<IntegrationEventOutbox>();
         if (request is IAuditedCommand audited)
         {
             var caller = services.GetRequiredService<ICallerAccessor>().Caller;
-            AuditTrail.Record(db, typeof(TRequest).Name, audited.AuditGuildId, caller.UserId, clock.GetUtcNow());
+            outbox.Publish(AuditTrail.Describe(db, typeof(TRequest).Name, audited.AuditGuildId, caller.UserId, clock.GetUtcNow()));
         }
 
+        var published = outbox.WriteTo(db);
+        await SaveAsync(db, cancellationToken);
+        if (published)
+        {
+            failPoints.Reach(FailPoints.AfterOutboxCommit);
+            relaySignal.Notify();
+        }
+
+        return response;
+    }
+
+    /// <summary>At most one effect per event and consumer, however often the event is delivered.</summary>
+    private async Task<TResponse> ConsumeAsync(ModuleDbContext db, IConsumeCommand consume, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        if (await AlreadyConsumedAsync(db, consume, cancellationToken))
+        {
+            return (TResponse)(object)Unit.Value;
+        }
+
+        var response = await next();
+        db.InboxMessages.Add(new InboxMessage { MessageId = consume.EventId, Consumer = consume.Consumer, ProcessedAt = clock.GetUtcNow() });
+        failPoints.Reach(FailPoints.InsideConsumer, consume.Consumer);
+        try
+        {
+            await SaveAsync(db, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            if (await AlreadyConsumedAsync(db, consume, cancellationToken))
+            {
+                // Another delivery of the same event committed first: its effect stands, ours is discarded.
+                return response;
+            }
+
+            throw;
+        }
+
+        failPoints.Reach(FailPoints.AfterConsumerCommit, consume.Consumer);
+        return response;
+    }
+
+    private static async Task<bool> AlreadyConsumedAsync(ModuleDbContext db, IConsumeCommand consume, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.InboxMessages.AnyAsync(i => i.MessageId == consume.EventId && i.Consumer == consume.Consumer, cancellationToken);
+    }
+
+    private static async Task SaveAsync(ModuleDbContext db, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -43,8 +108,6 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ModuleCatalog catalo
         {
             throw new ConflictException(message, exception);
         }
-
-        return response;
     }
 
     /// <summary>
@@ -69,9 +132,4 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ModuleCatalog catalo
 
         return null;
     }
-
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteUniqueViolation = 2067;
-    private const int SqlitePrimaryKeyViolation = 1555;
 }

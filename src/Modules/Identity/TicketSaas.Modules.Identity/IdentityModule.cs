@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
+using TicketSaas.Modules.Identity.Features.GetAuditLog;
 using TicketSaas.Modules.Identity.Features.GetPlatformAdmins;
 using TicketSaas.Modules.Identity.Features.GrantPlatformAdmin;
 using TicketSaas.Modules.Identity.Persistence;
@@ -29,5 +30,6 @@ public sealed class IdentityModule : IModule
         var admins = api.MapGroup("/admin/platform-admins").WithTags("Identity: platform admins");
         GrantPlatformAdminEndpoint.Map(admins);
         GetPlatformAdminsEndpoint.Map(admins);
+        GetAuditLogEndpoint.Map(api.MapGroup("/guilds").WithTags("Identity: audit log"));
     }
 }

@@ -22,12 +22,135 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.MySql
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
-            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Persistence.AuditEntry", b =>
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.InboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(150)
+                        .HasColumnType("varchar(150)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_identity_inbox_message");
+
+                    b.ToTable("identity_inbox_message");
+                });
+
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("varchar(150)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("dead_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lease_until");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_outbox_delivery");
+
+                    b.HasIndex("MessageId", "Consumer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_outbox_delivery_message_id_consumer");
+
+                    b.HasIndex("DeliveredAt", "DeadAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_identity_outbox_delivery_delivered_at_dead_at_next_attempt_at");
+
+                    b.ToTable("identity_outbox_delivery");
+                });
+
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid>("Id")
                         .HasColumnType("char(36)")
                         .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_identity_outbox_message");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_outbox_message_id");
+
+                    b.ToTable("identity_outbox_message");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.AuditLog.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<ulong?>("ActorUserId")
                         .HasColumnType("bigint unsigned")
@@ -44,21 +167,34 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.MySql
                         .HasColumnType("varchar(200)")
                         .HasColumnName("command");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("event_id");
+
                     b.Property<ulong?>("GuildId")
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("guild_id");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)")
+                        .HasColumnName("module");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("occurred_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_identity_audit_entry");
+                        .HasName("pk_identity_audit_log_entry");
 
-                    b.HasIndex("GuildId", "OccurredAt")
-                        .HasDatabaseName("ix_identity_audit_entry_guild_id_occurred_at");
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_identity_audit_log_entry_event_id");
 
-                    b.ToTable("identity_audit_entry");
+                    b.HasIndex("GuildId", "Id")
+                        .HasDatabaseName("ix_identity_audit_log_entry_guild_id_id");
+
+                    b.ToTable("identity_audit_log_entry");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.PlatformAdmins.PlatformAdmin", b =>

@@ -17,43 +17,121 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
-            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Persistence.AuditEntry", b =>
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.InboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_tickets_inbox_message");
+
+                    b.ToTable("tickets_inbox_message");
+                });
+
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dead_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_outbox_delivery");
+
+                    b.HasIndex("MessageId", "Consumer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_outbox_delivery_message_id_consumer");
+
+                    b.HasIndex("DeliveredAt", "DeadAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_tickets_outbox_delivery_delivered_at_dead_at_next_attempt_at");
+
+                    b.ToTable("tickets_outbox_delivery");
+                });
+
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<ulong?>("ActorUserId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("actor_user_id");
-
-                    b.Property<string>("Changes")
+                    b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("changes");
-
-                    b.Property<string>("Command")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("command");
-
-                    b.Property<ulong?>("GuildId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("guild_id");
+                        .HasColumnName("name");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
-                    b.HasKey("Id")
-                        .HasName("pk_tickets_audit_entry");
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
 
-                    b.HasIndex("GuildId", "OccurredAt")
-                        .HasDatabaseName("ix_tickets_audit_entry_guild_id_occurred_at");
+                    b.HasKey("Sequence")
+                        .HasName("pk_tickets_outbox_message");
 
-                    b.ToTable("tickets_audit_entry");
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_outbox_message_id");
+
+                    b.ToTable("tickets_outbox_message");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>

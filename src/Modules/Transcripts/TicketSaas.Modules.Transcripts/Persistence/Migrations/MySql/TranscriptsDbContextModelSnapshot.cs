@@ -22,43 +22,125 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.MySql
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
-            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Persistence.AuditEntry", b =>
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.InboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(150)
+                        .HasColumnType("varchar(150)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_transcripts_inbox_message");
+
+                    b.ToTable("transcripts_inbox_message");
+                });
+
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.OutboxDelivery", b =>
+                {
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("varchar(150)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("dead_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lease_until");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcripts_outbox_delivery");
+
+                    b.HasIndex("MessageId", "Consumer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcripts_outbox_delivery_message_id_consumer");
+
+                    b.HasIndex("DeliveredAt", "DeadAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_transcripts_outbox_delivery_delivered_at_dead_at_next_attemp~");
+
+                    b.ToTable("transcripts_outbox_delivery");
+                });
+
+            modelBuilder.Entity("TicketSaas.BuildingBlocks.Infrastructure.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid>("Id")
                         .HasColumnType("char(36)")
                         .HasColumnName("id");
 
-                    b.Property<ulong?>("ActorUserId")
-                        .HasColumnType("bigint unsigned")
-                        .HasColumnName("actor_user_id");
-
-                    b.Property<string>("Changes")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("longtext")
-                        .HasColumnName("changes");
-
-                    b.Property<string>("Command")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
-                        .HasColumnName("command");
-
-                    b.Property<ulong?>("GuildId")
-                        .HasColumnType("bigint unsigned")
-                        .HasColumnName("guild_id");
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("name");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("occurred_at");
 
-                    b.HasKey("Id")
-                        .HasName("pk_transcripts_audit_entry");
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("payload");
 
-                    b.HasIndex("GuildId", "OccurredAt")
-                        .HasDatabaseName("ix_transcripts_audit_entry_guild_id_occurred_at");
+                    b.HasKey("Sequence")
+                        .HasName("pk_transcripts_outbox_message");
 
-                    b.ToTable("transcripts_audit_entry");
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcripts_outbox_message_id");
+
+                    b.ToTable("transcripts_outbox_message");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Viewer.ViewerSettings", b =>

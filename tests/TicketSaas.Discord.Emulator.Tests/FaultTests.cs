@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using TicketSaas.Discord.Emulator.Http;
+using Xunit;
+
+namespace TicketSaas.Discord.Emulator.Tests;
+
+public class FaultTests
+{
+    private const string CreateMessage = "POST /channels/{channel_id}/messages";
+
+    [SkippableFact]
+    public async Task Injected_5xx_answers_then_the_route_recovers_and_nothing_was_posted()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.Emulator.Faults.FailNext(CreateMessage, times: 1, status: 500);
+        seeded.Emulator.Faults.FailNext(CreateMessage, times: 1, status: 502);
+
+        var first = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "a" });
+        var second = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "a" });
+        var third = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "a" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, second.StatusCode);
+        Assert.Equal("text/html", second.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Single(seeded.Emulator.State.Messages(seeded.Channel.Id));
+    }
+
+    [SkippableFact]
+    public async Task Injected_latency_delays_only_its_route()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.Emulator.Faults.SetLatency(CreateMessage, TimeSpan.FromMilliseconds(400));
+
+        var slow = Stopwatch.StartNew();
+        await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "a" });
+        slow.Stop();
+        var fast = Stopwatch.StartNew();
+        await seeded.Client.GetAsync($"guilds/{seeded.Guild.Id}/roles");
+        fast.Stop();
+
+        Assert.True(slow.Elapsed >= TimeSpan.FromMilliseconds(400), $"took {slow.Elapsed}");
+        Assert.True(fast.Elapsed < TimeSpan.FromMilliseconds(400), $"took {fast.Elapsed}");
+    }
+
+    [SkippableFact]
+    public async Task An_aborted_connection_gives_no_response_at_all()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.Emulator.Faults.AbortNext(FaultInjector.AnyRoute);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => seeded.Client.GetAsync($"guilds/{seeded.Guild.Id}/roles"));
+        var after = await seeded.Client.GetAsync($"guilds/{seeded.Guild.Id}/roles");
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.True(seeded.Emulator.Requests.All[0].Aborted);
+    }
+
+    [SkippableFact]
+    public async Task A_held_answer_is_lost_to_a_client_that_gives_up_yet_the_message_is_posted()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.Emulator.Faults.HoldNextAnswer(CreateMessage, TimeSpan.FromSeconds(30));
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            seeded.Client.PostAsJsonAsync($"channels/{seeded.Channel.Id}/messages", new JsonObject { ["content"] = "a" }, impatient.Token));
+        var next = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "b" });
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(["a", "b"], seeded.Emulator.State.Messages(seeded.Channel.Id).Select(m => m.Content));
+    }
+
+    [SkippableFact]
+    public async Task A_cdn_link_can_be_made_to_answer_403()
+    {
+        await using var seeded = await Seeded.StartAsync(o => o.HasMessageContentIntent = true);
+        var message = seeded.Emulator.State.PostUserMessage(seeded.Channel.Id, seeded.Member.Id, "file", new State.UploadedFile(0, "a.png", "image/png", [1, 2, 3]));
+        var read = await Seeded.JsonOf(await seeded.Client.GetAsync($"channels/{seeded.Channel.Id}/messages/{message.Id}"));
+        var url = read["attachments"]![0]!["url"]!.GetValue<string>();
+        using var cdn = new HttpClient();
+        var before = await cdn.GetAsync(url);
+        seeded.Emulator.Faults.ExpireCdnLink(message.Attachments[0].CdnPath, CdnExpiry.Forbidden);
+
+        var after = await cdn.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+}

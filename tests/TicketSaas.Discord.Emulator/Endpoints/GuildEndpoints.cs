@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using TicketSaas.Discord.Emulator.Http;
+
+namespace TicketSaas.Discord.Emulator.Endpoints;
+
+/// <summary>Guild channels, roles and members, as the bot sees them.</summary>
+internal static class GuildEndpoints
+{
+    public static void Map(RouteTable routes, EmulatorServices s)
+    {
+        routes.Api("GET", "/guilds/{guild_id}/channels", http =>
+        {
+            var guild = s.State.GuildVisibleTo(http.Snowflake("guild_id"), http.Scope().RequireBot());
+            return HttpContextExtensions.Json(new JsonArray([.. s.State.GuildChannels(guild.Id).Select(c => (JsonNode)s.Renderer.Channel(c))]));
+        });
+
+        routes.Api("GET", "/guilds/{guild_id}/roles", http =>
+        {
+            var guild = s.State.GuildVisibleTo(http.Snowflake("guild_id"), http.Scope().RequireBot());
+            return HttpContextExtensions.Json(new JsonArray([.. s.State.Roles(guild.Id).Select(r => (JsonNode)Renderer.Role(r))]));
+        });
+
+        routes.Api("GET", "/guilds/{guild_id}/members", http =>
+        {
+            var bot = http.Scope().RequireBot();
+            var guild = s.State.GuildVisibleTo(http.Snowflake("guild_id"), bot);
+            if (!bot.HasGuildMembersIntent)
+            {
+                // Listing members is what the privileged GUILD_MEMBERS intent guards.
+                throw DiscordApiException.MissingAccess();
+            }
+
+            var members = s.State.Members(guild.Id, http.QuerySnowflake("after") ?? 0, http.QueryInt("limit", 1, 1, 1000));
+            return HttpContextExtensions.Json(new JsonArray([.. members.Select(m => (JsonNode)s.Renderer.Member(m))]));
+        });
+
+        routes.Api("GET", "/guilds/{guild_id}/members/{user_id}", http =>
+        {
+            var guild = s.State.GuildVisibleTo(http.Snowflake("guild_id"), http.Scope().RequireBot());
+            var member = s.State.Member(guild.Id, http.Snowflake("user_id")) ?? throw DiscordApiException.UnknownMember();
+            return HttpContextExtensions.Json(s.Renderer.Member(member));
+        });
+    }
+}

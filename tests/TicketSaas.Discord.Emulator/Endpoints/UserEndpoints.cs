@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using TicketSaas.Discord.Emulator.Http;
+using TicketSaas.Discord.Emulator.State;
+
+namespace TicketSaas.Discord.Emulator.Endpoints;
+
+/// <summary>The current user (a bot, or an OAuth2 user by Bearer token), its guilds, DMs, the gateway and commands.</summary>
+internal static class UserEndpoints
+{
+    public static void Map(RouteTable routes, EmulatorServices s)
+    {
+        routes.Api("GET", "/users/@me", http =>
+        {
+            var userId = CurrentUser(http.Scope(), "identify");
+            return HttpContextExtensions.Json(Renderer.User(s.State.User(userId)!));
+        }, RouteAuth.BotOrBearer);
+
+        routes.Api("GET", "/users/@me/guilds", http =>
+        {
+            var userId = CurrentUser(http.Scope(), "guilds");
+            var after = http.QuerySnowflake("after") ?? 0;
+            var limit = http.QueryInt("limit", 200, 1, 200);
+            var guilds = s.State.GuildsOf(userId).Where(g => g.Id > after).Take(limit).Select(g => (JsonNode)new JsonObject
+            {
+                ["id"] = Renderer.Id(g.Id),
+                ["name"] = g.Name,
+                ["icon"] = null,
+                ["banner"] = null,
+                ["owner"] = g.OwnerId == userId,
+                ["permissions"] = Renderer.Id(s.State.GuildPermissions(g.Id, userId)),
+                ["features"] = new JsonArray(),
+            });
+            return HttpContextExtensions.Json(new JsonArray([.. guilds]));
+        }, RouteAuth.BotOrBearer);
+
+        routes.Api("POST", "/users/@me/channels", http =>
+        {
+            var scope = http.Scope();
+            var recipient = JsonFields.Snowflake(scope.JsonBody(), "recipient_id") ?? throw DiscordApiException.UnknownUser();
+            return HttpContextExtensions.Json(s.Renderer.Channel(s.State.OpenDirectMessage(scope.RequireBot(), recipient)));
+        });
+
+        routes.Api("GET", "/gateway/bot", http =>
+        {
+            http.Scope().RequireBot();
+            return HttpContextExtensions.Json(new JsonObject
+            {
+                ["url"] = s.Options.GatewayUrl?.ToString() ?? "wss://gateway.discord.gg",
+                ["shards"] = s.Options.GatewayShards,
+                ["session_start_limit"] = new JsonObject
+                {
+                    ["total"] = 1000,
+                    ["remaining"] = 1000,
+                    ["reset_after"] = 14_400_000,
+                    ["max_concurrency"] = 1,
+                },
+            });
+        });
+
+        routes.Api("PUT", "/applications/{application_id}/commands", http =>
+        {
+            var scope = http.Scope();
+            var bot = scope.RequireBot();
+            if (http.Snowflake("application_id") != bot.ApplicationId)
+            {
+                throw DiscordApiException.MissingAccess();
+            }
+
+            var definitions = scope.JsonNodeBody() as JsonArray ?? [];
+            var commands = s.State.OverwriteCommands(bot.ApplicationId, [.. definitions.OfType<JsonObject>()]);
+            return HttpContextExtensions.Json(new JsonArray([.. commands.Select(c => (JsonNode)CommandJson(c))]));
+        });
+    }
+
+    /// <summary>The user a request acts as: the bot itself, or the OAuth2 user when the token holds the scope.</summary>
+    private static ulong CurrentUser(RequestScope scope, string requiredScope)
+    {
+        if (scope.Bot is { } bot)
+        {
+            return bot.ApplicationId;
+        }
+
+        var (userId, scopes) = scope.OAuthUser ?? throw DiscordApiException.Unauthorized();
+        return scopes.Contains(requiredScope) ? userId : throw DiscordApiException.Unauthorized();
+    }
+
+    private static JsonObject CommandJson(ApplicationCommand command)
+    {
+        var json = (JsonObject)command.Definition.DeepClone();
+        json["id"] = Renderer.Id(command.Id);
+        json["application_id"] = Renderer.Id(command.ApplicationId);
+        json["version"] = Renderer.Id(command.Id);
+        json["type"] ??= 1;
+        json["description"] ??= "";
+        json["default_member_permissions"] ??= null;
+        json["nsfw"] ??= false;
+        return json;
+    }
+}

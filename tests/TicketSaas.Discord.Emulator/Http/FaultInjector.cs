@@ -1,0 +1,188 @@
+namespace TicketSaas.Discord.Emulator.Http;
+
+public enum CdnExpiry
+{
+    /// <summary>404 "This content is no longer available.", what Discord's CDN answers for an expired signed link.</summary>
+    NotFound = 404,
+
+    /// <summary>403, as the CDN answers for a link whose signature no longer holds.</summary>
+    Forbidden = 403,
+}
+
+/// <summary>
+/// Faults to inject. A route is "METHOD /template" as in Discord's OpenAPI document (e.g.
+/// "POST /channels/{channel_id}/messages"), or "*" for every route.
+/// </summary>
+public sealed class FaultInjector
+{
+    public const string AnyRoute = "*";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<int>> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _aborts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeSpan> _latency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<TimeSpan>> _heldAnswers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CdnExpiry> _expired = new(StringComparer.Ordinal);
+
+    /// <summary>The next <paramref name="times"/> requests to the route get <paramref name="status"/> (a 5xx) instead of an answer.</summary>
+    public void FailNext(string route, int times = 1, int status = 500)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 500);
+        lock (_lock)
+        {
+            if (!_failures.TryGetValue(route, out var queue))
+            {
+                queue = new Queue<int>();
+                _failures[route] = queue;
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(status);
+            }
+        }
+    }
+
+    /// <summary>The next requests to the route lose their connection without any response.</summary>
+    public void AbortNext(string route, int times = 1)
+    {
+        lock (_lock)
+        {
+            _aborts[route] = _aborts.GetValueOrDefault(route) + times;
+        }
+    }
+
+    /// <summary>Every request to the route waits this long before it is handled; zero removes the delay.</summary>
+    public void SetLatency(string route, TimeSpan delay)
+    {
+        lock (_lock)
+        {
+            if (delay <= TimeSpan.Zero)
+            {
+                _latency.Remove(route);
+            }
+            else
+            {
+                _latency[route] = delay;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> requests to the route are handled (their effect stays), then their answer is
+    /// held back for <paramref name="delay"/>. A client that gives up first never learns the outcome, as when
+    /// Discord's answer is lost on the way: what a retry must not turn into a second effect.
+    /// </summary>
+    public void HoldNextAnswer(string route, TimeSpan delay, int times = 1)
+    {
+        lock (_lock)
+        {
+            if (!_heldAnswers.TryGetValue(route, out var queue))
+            {
+                queue = new Queue<TimeSpan>();
+                _heldAnswers[route] = queue;
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(delay);
+            }
+        }
+    }
+
+    /// <summary>Makes a CDN link (a URL the emulator handed out, or its path after the CDN base) answer as expired.</summary>
+    public void ExpireCdnLink(string urlOrPath, CdnExpiry expiry = CdnExpiry.NotFound)
+    {
+        lock (_lock)
+        {
+            _expired[CdnPathOf(urlOrPath)] = expiry;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _failures.Clear();
+            _aborts.Clear();
+            _latency.Clear();
+            _heldAnswers.Clear();
+            _expired.Clear();
+        }
+    }
+
+    internal TimeSpan LatencyOf(string route)
+    {
+        lock (_lock)
+        {
+            return _latency.GetValueOrDefault(route) + _latency.GetValueOrDefault(AnyRoute);
+        }
+    }
+
+    internal bool TakeAbort(string route)
+    {
+        lock (_lock)
+        {
+            return Take(_aborts, route) || Take(_aborts, AnyRoute);
+        }
+    }
+
+    internal int? TakeFailure(string route)
+    {
+        lock (_lock)
+        {
+            foreach (var key in new[] { route, AnyRoute })
+            {
+                if (_failures.TryGetValue(key, out var queue) && queue.TryDequeue(out var status))
+                {
+                    return status;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal TimeSpan? TakeHeldAnswer(string route)
+    {
+        lock (_lock)
+        {
+            foreach (var key in new[] { route, AnyRoute })
+            {
+                if (_heldAnswers.TryGetValue(key, out var queue) && queue.TryDequeue(out var delay))
+                {
+                    return delay;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal CdnExpiry? ExpiryOf(string cdnPath)
+    {
+        lock (_lock)
+        {
+            return _expired.TryGetValue(cdnPath, out var expiry) ? expiry : null;
+        }
+    }
+
+    /// <summary>"attachments/1/2/a.png" from a full URL, a rooted path or the bare path; the query is not part of it.</summary>
+    internal static string CdnPathOf(string urlOrPath)
+    {
+        var path = Uri.TryCreate(urlOrPath, UriKind.Absolute, out var uri) ? uri.AbsolutePath : urlOrPath.Split('?')[0];
+        path = path.TrimStart('/');
+        return path.StartsWith(CdnLinks.BasePath + "/", StringComparison.Ordinal) ? path[(CdnLinks.BasePath.Length + 1)..] : path;
+    }
+
+    private static bool Take(Dictionary<string, int> counts, string key)
+    {
+        if (counts.GetValueOrDefault(key) <= 0)
+        {
+            return false;
+        }
+
+        counts[key]--;
+        return true;
+    }
+}

@@ -1,0 +1,439 @@
+using System.Security.Cryptography;
+using TicketSaas.Discord.Emulator.Http;
+
+namespace TicketSaas.Discord.Emulator.State;
+
+/// <summary>
+/// Everything the emulated Discord knows, in memory. One lock guards it all: tests need correctness under
+/// concurrent clients far more than throughput. Seeding methods are public; the endpoints use the internal ones.
+/// </summary>
+public sealed partial class EmulatorState
+{
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _time;
+    private readonly Snowflakes _ids;
+    private readonly TimeSpan _nonceWindow;
+
+    private readonly Dictionary<ulong, DiscordUser> _users = [];
+    private readonly Dictionary<ulong, BotApplication> _bots = [];
+    private readonly Dictionary<ulong, DiscordGuild> _guilds = [];
+    private readonly Dictionary<ulong, DiscordRole> _roles = [];
+    private readonly Dictionary<(ulong Guild, ulong User), GuildMember> _members = [];
+    private readonly Dictionary<ulong, DiscordChannel> _channels = [];
+    private readonly Dictionary<ulong, HashSet<ulong>> _threadMembers = [];
+    private readonly Dictionary<ulong, SortedList<ulong, DiscordMessage>> _messages = [];
+    private readonly Dictionary<(ulong Channel, ulong Author, string Nonce), ulong> _nonces = [];
+    private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, InteractionRecord> _interactions = [];
+    private readonly Dictionary<ulong, List<ApplicationCommand>> _commands = [];
+
+    internal EmulatorState(TimeProvider time, TimeSpan nonceWindow)
+    {
+        _time = time;
+        _ids = new Snowflakes(time);
+        _nonceWindow = nonceWindow;
+    }
+
+    public ulong NewId() => _ids.Next();
+
+    // ---- seeding ----
+
+    public DiscordUser AddUser(string username, bool acceptsDirectMessages = true, byte[]? avatarPng = null)
+    {
+        var id = NewId();
+        string? avatarHash = null;
+        lock (_lock)
+        {
+            if (avatarPng is not null)
+            {
+                avatarHash = Convert.ToHexStringLower(MD5.HashData(avatarPng));
+                _files[$"avatars/{id}/{avatarHash}.png"] = new StoredFile(avatarPng, "image/png");
+            }
+
+            var user = new DiscordUser(id, username, username, IsBot: false, avatarHash, acceptsDirectMessages);
+            _users[id] = user;
+            return user;
+        }
+    }
+
+    /// <summary>Adds a bot identity (a white-label guild brings its own). Its token authenticates as "Bot {token}".</summary>
+    public BotApplication AddBot(string name, string? token = null, bool hasMessageContentIntent = false, bool hasGuildMembersIntent = true)
+    {
+        var id = NewId();
+        var bot = new BotApplication(id, token ?? $"{id}.emulated.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}", name, hasMessageContentIntent, hasGuildMembersIntent);
+        lock (_lock)
+        {
+            if (_bots.Values.Any(b => b.Token == bot.Token))
+            {
+                throw new InvalidOperationException("Another bot already uses this token.");
+            }
+
+            _bots[id] = bot;
+            _users[id] = new DiscordUser(id, name, null, IsBot: true, null, AcceptsDirectMessages: false);
+            return bot;
+        }
+    }
+
+    /// <summary>Changes whether a bot holds the privileged MESSAGE_CONTENT intent (it takes effect on the next read).</summary>
+    public void SetMessageContentIntent(ulong applicationId, bool enabled)
+    {
+        lock (_lock)
+        {
+            _bots[applicationId] = Bot(applicationId) with { HasMessageContentIntent = enabled };
+        }
+    }
+
+    /// <summary>A guild with its @everyone role; its owner becomes a member, and so does each bot given.</summary>
+    public DiscordGuild AddGuild(string name, ulong ownerId, params BotApplication[] bots)
+    {
+        var id = NewId();
+        lock (_lock)
+        {
+            RequireUser(ownerId);
+            var guild = new DiscordGuild(id, name, ownerId);
+            _guilds[id] = guild;
+            _roles[id] = new DiscordRole(id, id, "@everyone", Permissions.EveryoneDefault, 0);
+            AddMemberLocked(id, ownerId, []);
+            foreach (var bot in bots)
+            {
+                AddMemberLocked(id, bot.ApplicationId, []);
+            }
+
+            return guild;
+        }
+    }
+
+    public DiscordRole AddRole(ulong guildId, string name, ulong permissions = 0)
+    {
+        var id = NewId();
+        lock (_lock)
+        {
+            RequireGuild(guildId);
+            var role = new DiscordRole(id, guildId, name, permissions, _roles.Values.Count(r => r.GuildId == guildId));
+            _roles[id] = role;
+            return role;
+        }
+    }
+
+    public GuildMember AddMember(ulong guildId, ulong userId, params ulong[] roleIds)
+    {
+        lock (_lock)
+        {
+            RequireGuild(guildId);
+            RequireUser(userId);
+            foreach (var roleId in roleIds)
+            {
+                if (!_roles.TryGetValue(roleId, out var role) || role.GuildId != guildId)
+                {
+                    throw new InvalidOperationException($"Role {roleId} is not a role of guild {guildId}.");
+                }
+            }
+
+            return AddMemberLocked(guildId, userId, roleIds);
+        }
+    }
+
+    public void RemoveMember(ulong guildId, ulong userId)
+    {
+        lock (_lock)
+        {
+            _members.Remove((guildId, userId));
+        }
+    }
+
+    public DiscordChannel AddCategory(ulong guildId, string name) => AddGuildChannel(guildId, ChannelType.GuildCategory, name, null, botCanView: true);
+
+    public DiscordChannel AddTextChannel(ulong guildId, string name, ulong? categoryId = null, bool botCanView = true) =>
+        AddGuildChannel(guildId, ChannelType.GuildText, name, categoryId, botCanView);
+
+    /// <summary>A message written by a person (or anyone other than the bot), e.g. a ticket opener's reply.</summary>
+    public DiscordMessage PostUserMessage(ulong channelId, ulong authorId, string content, params UploadedFile[] files)
+    {
+        lock (_lock)
+        {
+            RequireUser(authorId);
+            var channel = _channels.TryGetValue(channelId, out var c) ? c : throw new InvalidOperationException($"No channel {channelId}.");
+            return InsertMessageLocked(channel, authorId, new MessageDraft(new() { ["content"] = content }, files), webhookId: null, interaction: null);
+        }
+    }
+
+    // ---- reading ----
+
+    public BotApplication Bot(ulong applicationId)
+    {
+        lock (_lock)
+        {
+            return _bots.TryGetValue(applicationId, out var bot) ? bot : throw new InvalidOperationException($"No bot {applicationId}.");
+        }
+    }
+
+    public DiscordUser? User(ulong id)
+    {
+        lock (_lock)
+        {
+            return _users.GetValueOrDefault(id);
+        }
+    }
+
+    public DiscordGuild? Guild(ulong id)
+    {
+        lock (_lock)
+        {
+            return _guilds.GetValueOrDefault(id);
+        }
+    }
+
+    public DiscordChannel? Channel(ulong id)
+    {
+        lock (_lock)
+        {
+            return _channels.GetValueOrDefault(id);
+        }
+    }
+
+    public IReadOnlyList<DiscordChannel> Threads(ulong parentId)
+    {
+        lock (_lock)
+        {
+            return [.. _channels.Values.Where(c => c.IsThread && c.ParentId == parentId).OrderBy(c => c.Id)];
+        }
+    }
+
+    public IReadOnlyList<ulong> ThreadMembers(ulong threadId)
+    {
+        lock (_lock)
+        {
+            return _threadMembers.TryGetValue(threadId, out var members) ? [.. members.Order()] : [];
+        }
+    }
+
+    public GuildMember? Member(ulong guildId, ulong userId)
+    {
+        lock (_lock)
+        {
+            return _members.GetValueOrDefault((guildId, userId));
+        }
+    }
+
+    public IReadOnlyList<DiscordRole> Roles(ulong guildId)
+    {
+        lock (_lock)
+        {
+            return [.. _roles.Values.Where(r => r.GuildId == guildId).OrderBy(r => r.Position)];
+        }
+    }
+
+    /// <summary>Every message of a channel, oldest first, ephemeral replies included (channel reads leave those out).</summary>
+    public IReadOnlyList<DiscordMessage> Messages(ulong channelId)
+    {
+        lock (_lock)
+        {
+            return _messages.TryGetValue(channelId, out var list) ? [.. list.Values] : [];
+        }
+    }
+
+    public DiscordMessage? Message(ulong channelId, ulong messageId)
+    {
+        lock (_lock)
+        {
+            return _messages.TryGetValue(channelId, out var list) ? list.GetValueOrDefault(messageId) : null;
+        }
+    }
+
+    public InteractionRecord? Interaction(ulong id)
+    {
+        lock (_lock)
+        {
+            return _interactions.GetValueOrDefault(id);
+        }
+    }
+
+    public IReadOnlyList<ApplicationCommand> Commands(ulong applicationId)
+    {
+        lock (_lock)
+        {
+            return _commands.TryGetValue(applicationId, out var list) ? [.. list] : [];
+        }
+    }
+
+    public StoredFile? File(string cdnPath)
+    {
+        lock (_lock)
+        {
+            return _files.GetValueOrDefault(cdnPath);
+        }
+    }
+
+    /// <summary>The member's permissions in the guild: owner and ADMINISTRATOR hold all, otherwise @everyone plus roles.</summary>
+    public ulong GuildPermissions(ulong guildId, ulong userId)
+    {
+        lock (_lock)
+        {
+            return GuildPermissionsLocked(guildId, userId);
+        }
+    }
+
+    internal BotApplication? FindBot(ulong applicationId)
+    {
+        lock (_lock)
+        {
+            return _bots.GetValueOrDefault(applicationId);
+        }
+    }
+
+    /// <summary>Bulk overwrite: the given commands replace all; a command keeps its id when its name and type stay.</summary>
+    internal IReadOnlyList<ApplicationCommand> OverwriteCommands(ulong applicationId, IReadOnlyList<System.Text.Json.Nodes.JsonObject> definitions)
+    {
+        lock (_lock)
+        {
+            var previous = _commands.GetValueOrDefault(applicationId) ?? [];
+            var commands = definitions.Select(d =>
+            {
+                var kept = previous.FirstOrDefault(p => p.Definition["name"]?.ToJsonString() == d["name"]?.ToJsonString()
+                    && (p.Definition["type"]?.ToJsonString() ?? "1") == (d["type"]?.ToJsonString() ?? "1"));
+                return new ApplicationCommand(kept?.Id ?? NewId(), applicationId, (System.Text.Json.Nodes.JsonObject)d.DeepClone());
+            }).ToList();
+            _commands[applicationId] = commands;
+            return commands;
+        }
+    }
+
+    internal BotApplication? BotByToken(string token)
+    {
+        lock (_lock)
+        {
+            return _bots.Values.FirstOrDefault(b => CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(b.Token), System.Text.Encoding.UTF8.GetBytes(token)));
+        }
+    }
+
+    internal IReadOnlyList<DiscordGuild> GuildsOf(ulong userId)
+    {
+        lock (_lock)
+        {
+            return [.. _guilds.Values.Where(g => _members.ContainsKey((g.Id, userId))).OrderBy(g => g.Id)];
+        }
+    }
+
+    internal IReadOnlyList<DiscordChannel> GuildChannels(ulong guildId)
+    {
+        lock (_lock)
+        {
+            return [.. _channels.Values.Where(c => c.GuildId == guildId && !c.IsThread).OrderBy(c => c.Position).ThenBy(c => c.Id)];
+        }
+    }
+
+    internal IReadOnlyList<GuildMember> Members(ulong guildId, ulong after, int limit)
+    {
+        lock (_lock)
+        {
+            return [.. _members.Values.Where(m => m.GuildId == guildId && m.UserId > after).OrderBy(m => m.UserId).Take(limit)];
+        }
+    }
+
+    // ---- checks shared by the endpoints ----
+
+    internal DiscordGuild GuildVisibleTo(ulong guildId, BotApplication bot)
+    {
+        lock (_lock)
+        {
+            var guild = RequireGuildFor(guildId);
+            return _members.ContainsKey((guildId, bot.ApplicationId)) ? guild : throw DiscordApiException.MissingAccess();
+        }
+    }
+
+    internal DiscordChannel ChannelVisibleTo(ulong channelId, BotApplication bot)
+    {
+        lock (_lock)
+        {
+            return ChannelVisibleToLocked(channelId, bot);
+        }
+    }
+
+    private DiscordChannel ChannelVisibleToLocked(ulong channelId, BotApplication bot)
+    {
+        if (!_channels.TryGetValue(channelId, out var channel))
+        {
+            throw DiscordApiException.UnknownChannel();
+        }
+
+        var visible = channel.Type == ChannelType.DirectMessage
+            ? channel.Recipients.Contains(bot.ApplicationId)
+            : _members.ContainsKey((channel.GuildId!.Value, bot.ApplicationId)) && channel.BotCanView
+              && (channel.ParentId is not { } parent || !channel.IsThread || _channels[parent].BotCanView);
+        return visible ? channel : throw DiscordApiException.MissingAccess();
+    }
+
+    private DiscordGuild RequireGuildFor(ulong guildId) =>
+        _guilds.TryGetValue(guildId, out var guild) ? guild : throw DiscordApiException.UnknownGuild();
+
+    private void RequireGuild(ulong guildId)
+    {
+        if (!_guilds.ContainsKey(guildId))
+        {
+            throw new InvalidOperationException($"No guild {guildId}.");
+        }
+    }
+
+    private void RequireUser(ulong userId)
+    {
+        if (!_users.ContainsKey(userId))
+        {
+            throw new InvalidOperationException($"No user {userId}.");
+        }
+    }
+
+    private GuildMember AddMemberLocked(ulong guildId, ulong userId, IReadOnlyList<ulong> roleIds)
+    {
+        var member = new GuildMember(guildId, userId, roleIds, null, _time.GetUtcNow());
+        _members[(guildId, userId)] = member;
+        return member;
+    }
+
+    private DiscordChannel AddGuildChannel(ulong guildId, ChannelType type, string name, ulong? parentId, bool botCanView)
+    {
+        var id = NewId();
+        lock (_lock)
+        {
+            RequireGuild(guildId);
+            if (parentId is { } parent && (!_channels.TryGetValue(parent, out var category) || category.Type != ChannelType.GuildCategory))
+            {
+                throw new InvalidOperationException($"{parent} is not a category.");
+            }
+
+            var channel = new DiscordChannel
+            {
+                Id = id,
+                Type = type,
+                GuildId = guildId,
+                Name = name,
+                ParentId = parentId,
+                Position = _channels.Values.Count(c => c.GuildId == guildId),
+                BotCanView = botCanView,
+            };
+            _channels[id] = channel;
+            return channel;
+        }
+    }
+
+    private ulong GuildPermissionsLocked(ulong guildId, ulong userId)
+    {
+        if (!_guilds.TryGetValue(guildId, out var guild) || !_members.TryGetValue((guildId, userId), out var member))
+        {
+            return 0;
+        }
+
+        if (guild.OwnerId == userId)
+        {
+            return Permissions.All;
+        }
+
+        var permissions = _roles[guildId].Permissions;
+        foreach (var roleId in member.RoleIds)
+        {
+            permissions |= _roles.TryGetValue(roleId, out var role) ? role.Permissions : 0;
+        }
+
+        return (permissions & Permissions.Administrator) != 0 ? Permissions.All : permissions;
+    }
+}
