@@ -195,7 +195,7 @@ public sealed class RestClientTests
         Assert.Contains("name=\"files[0]\"; filename=transcript.html", body, StringComparison.Ordinal);
         Assert.Contains("<html></html>", body, StringComparison.Ordinal);
         Assert.Contains("""
-            "attachments":[{"id":0,"filename":"transcript.html","description":"Transcript"}]
+            "attachments":[{"id":"0","filename":"transcript.html","description":"Transcript"}]
             """, body, StringComparison.Ordinal);
     }
 

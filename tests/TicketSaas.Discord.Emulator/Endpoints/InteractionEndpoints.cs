@@ -44,15 +44,13 @@ internal static class InteractionEndpoints
             });
         }, RouteAuth.None, globalExempt: true);
 
-        // Like Execute Webhook: the message comes back only with ?wait=true, otherwise 204.
+        // A follow-up is Execute Webhook "but wait is always true" (Discord's docs): the message always comes back.
         routes.Api("POST", "/webhooks/{webhook_id}/{webhook_token}", http =>
         {
             var scope = http.Scope();
             var bot = BotOf(http, s);
             var message = s.State.CreateFollowup(bot.ApplicationId, Token(http), new MessageDraft(scope.JsonBody(), scope.Files()));
-            return string.Equals(http.Request.Query["wait"], "true", StringComparison.OrdinalIgnoreCase)
-                ? HttpContextExtensions.Json(s.Renderer.Message(message, bot))
-                : Results.NoContent();
+            return HttpContextExtensions.Json(s.Renderer.Message(message, bot));
         }, RouteAuth.None, globalExempt: true);
 
         routes.Api("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", http => Edit(http, s, messageId: null), RouteAuth.None, globalExempt: true);

@@ -58,6 +58,30 @@ public sealed partial class ChildHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Runs an operator command of the host (e.g. <c>dead-letters list</c>) to its end.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string entryAssembly, TestDatabase database, params string[] command)
+    {
+        var folder = Path.GetDirectoryName(entryAssembly)!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (var argument in new[] { entryAssembly, "--contentRoot", folder }.Concat(command))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in database.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, await output + await errors);
+    }
+
     public Uri BaseAddress => new(_url.Task.Result);
 
     public HttpClient ClientFor(TestCaller caller)

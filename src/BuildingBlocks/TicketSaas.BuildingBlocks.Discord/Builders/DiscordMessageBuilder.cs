@@ -92,7 +92,7 @@ public sealed class DiscordMessageBuilder
             Embeds = embeds.Count > 0 ? embeds.ToArray() : null,
             Components = components.Count > 0 ? components.ToArray() : null,
             Attachments = files.Count > 0
-                ? files.Select((file, index) => new AttachmentSlot(index, file.FileName, file.Description)).ToArray()
+                ? files.Select((file, index) => new AttachmentSlot((ulong)index, file.FileName, file.Description)).ToArray()
                 : null,
             Flags = flags,
             AllowedMentions = allowedMentions,
@@ -121,5 +121,8 @@ internal sealed record MessagePayload
     public bool? EnforceNonce { get; init; }
 }
 
-/// <summary>Links multipart part "files[<see cref="Id"/>]" to the attachment in the JSON payload.</summary>
-internal sealed record AttachmentSlot(int Id, string Filename, string? Description);
+/// <summary>
+/// Links multipart part "files[<see cref="Id"/>]" to the attachment in the JSON payload. The id goes out as a
+/// snowflake string, as Discord's OpenAPI document types it (the prose docs show a number; Discord takes both).
+/// </summary>
+internal sealed record AttachmentSlot(ulong Id, string Filename, string? Description);
