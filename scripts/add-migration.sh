@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Adds a migration to one module for both providers: scripts/add-migration.sh Tickets AddPanels
+# Adds a migration to one module (or plugin) for both providers: scripts/add-migration.sh Tickets AddPanels
 set -euo pipefail
 module="${1:?module name, e.g. Tickets}"
 name="${2:?migration name, e.g. AddPanels}"
 cd "$(dirname "$0")/.."
 project="src/Modules/$module/TicketSaas.Modules.$module"
+[ -d "$project" ] || project="src/Modules/$module/TicketSaas.Plugins.$module"
 dotnet tool restore >/dev/null
 dotnet build "$project" -v q -nologo >/dev/null
 for provider in MySql Sqlite; do

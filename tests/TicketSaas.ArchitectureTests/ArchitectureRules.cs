@@ -221,7 +221,9 @@ public sealed class ArchitectureRules(IReadOnlyList<ModuleUnderTest> modules)
         TypesIn(module, Root(module)).And().MeetCustomRule(Is(IsIntegrationEvent));
 
     private static PredicateList TypesIn(ModuleUnderTest module, Regex include, Regex? exclude = null) =>
-        Types.InAssemblies(module.Assemblies).That().MeetCustomRule(InNamespace(include, exclude));
+        // A plugin's own dependencies sit beside it, not beside the tests: let the reader resolve them there.
+        Types.InAssemblies(module.Assemblies, module.Assemblies.Select(a => Path.GetDirectoryName(a.Location)!).Distinct())
+            .That().MeetCustomRule(InNamespace(include, exclude));
 
     private static Regex Root(ModuleUnderTest module) => Anchored(module.RootNamespace);
 

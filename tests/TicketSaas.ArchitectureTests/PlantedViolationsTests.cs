@@ -18,7 +18,7 @@ public sealed class PlantedViolationsTests
     private static readonly ModuleUnderTest Neighbour = ModuleUnderTest.From(new PlantedExtrasModule());
     private static readonly ArchitectureRules Rules = new([PlantedModule, Neighbour]);
 
-    private static readonly Dictionary<RuleFamily, string[]> Expected = new()
+    internal static readonly Dictionary<RuleFamily, string[]> Expected = new()
     {
         [RuleFamily.ContractsPurity] = [Planted + "Contracts.ContractLeakingEfCore", Planted + "Contracts.ContractLeakingDomain"],
         [RuleFamily.DomainPurity] = [Planted + "Domain.DomainUsingEfCore", Planted + "Domain.DomainUsingModuleMain"],
@@ -67,7 +67,7 @@ public sealed class PlantedViolationsTests
         AssertReportsExactly(["TicketSaas.Host.Api.Modules.Planted.PlantedHostLeak"], Rules.HostModuleIsolation(fixture, hostModuleNamespace));
     }
 
-    private static void AssertReportsExactly(string[] expected, IReadOnlyList<RuleResult> results)
+    internal static void AssertReportsExactly(string[] expected, IReadOnlyList<RuleResult> results)
     {
         Assert.All(results, result => Assert.True(result.Selected > 0, $"{result.Rule}: selected nothing in the fixture"));
         Assert.Equal(expected.Order(StringComparer.Ordinal), RuleAssert.FailingTypes(results));

@@ -24,6 +24,7 @@ emulator.OAuth.AuthorizingUser = owner.Id;
 
 Console.WriteLine($"""
     API:             {emulator.ApiBaseUri}
+    Gateway:         {emulator.GatewayUri}
     CDN:             {emulator.CdnBaseUri}
     OAuth2:          {emulator.AuthorizeUri} (client {emulator.OAuth.ClientId}, secret {emulator.OAuth.ClientSecret})
     Bot token:       {emulator.Bot.Token}

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TicketSaas.Discord.Emulator.Endpoints;
+using TicketSaas.Discord.Emulator.Gateway;
 using TicketSaas.Discord.Emulator.Http;
 using TicketSaas.Discord.Emulator.Interactions;
 using TicketSaas.Discord.Emulator.RateLimiting;
@@ -16,7 +17,7 @@ using TicketSaas.Testing;
 namespace TicketSaas.Discord.Emulator;
 
 /// <summary>
-/// Discord's HTTP API (v10), OAuth2 and CDN, emulated in process on 127.0.0.1 for tests. Point a client at
+/// Discord's HTTP API (v10), gateway, OAuth2 and CDN, emulated in process on 127.0.0.1 for tests. Point a client at
 /// <see cref="ApiBaseUri"/>, seed through <see cref="State"/>, inject faults through <see cref="Faults"/>,
 /// read what arrived in <see cref="Requests"/>.
 /// </summary>
@@ -59,6 +60,12 @@ public sealed class DiscordEmulator : IAsyncDisposable
 
     public InteractionSender Interactions => _services.Interactions;
 
+    /// <summary>ws://127.0.0.1:{port}/gateway — what wss://gateway.discord.gg is to a real client.</summary>
+    public Uri GatewayUri => new($"ws://{BaseUri.Authority}{GatewayServer.Path}");
+
+    /// <summary>The gateway GET /gateway/bot points at (unless <see cref="DiscordEmulatorOptions.GatewayUrl"/> is set).</summary>
+    public GatewayServer Gateway => _services.Gateway;
+
     /// <summary>The Ed25519 public key (hex) that verifies the interactions this emulator signs.</summary>
     public string PublicKeyHex => _services.Interactions.PublicKeyHex;
 
@@ -71,6 +78,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
         var bot = state.AddBot(options.BotName, options.BotToken, options.HasMessageContentIntent, options.HasGuildMembersIntent);
         var cdn = new CdnLinks(time, options.CdnLinkLifetime);
         var renderer = new Renderer(state, cdn);
+        var gateway = new GatewayServer(options, state, renderer);
         var services = new EmulatorServices(
             options,
             state,
@@ -82,12 +90,15 @@ public sealed class DiscordEmulator : IAsyncDisposable
             cdn,
             renderer,
             new OAuthServer(bot.ApplicationId, time, options.OAuthRedirectUris),
-            new InteractionSender(state, renderer, time, bot, options.InteractionsEndpoint));
+            new InteractionSender(state, renderer, time, bot, options.InteractionsEndpoint, gateway),
+            gateway);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
+        app.UseWebSockets();
+        app.Use((http, next) => GatewayServer.Accepts(http) ? gateway.AcceptAsync(http) : next(http));
         app.UseRouting();
         var pipeline = new DiscordPipeline(services);
         app.Use(pipeline.InvokeAsync);

@@ -48,8 +48,15 @@ public sealed class DiscordEmulatorOptions
     /// <summary>OAuth2 redirect URIs registered for the application: authorize and token accept only these.</summary>
     public IList<string> OAuthRedirectUris { get; } = [];
 
-    /// <summary>What GET /gateway/bot hands out. The emulator speaks HTTP only; point this at a gateway emulator when there is one.</summary>
+    /// <summary>What GET /gateway/bot hands out; null hands out the emulator's own gateway (ws://127.0.0.1:{port}/gateway).</summary>
     public Uri? GatewayUrl { get; set; }
 
+    /// <summary>The shard count GET /gateway/bot recommends; identifying with fewer closes with 4011 (sharding required).</summary>
     public int GatewayShards { get; set; } = 1;
+
+    /// <summary>Sent in HELLO. Discord sends 41250 ms; tests use a fraction of a second.</summary>
+    public TimeSpan GatewayHeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(41250);
+
+    /// <summary>session_start_limit.max_concurrency of GET /gateway/bot: identify buckets per 5 seconds.</summary>
+    public int GatewayMaxConcurrency { get; set; } = 1;
 }

@@ -15,16 +15,18 @@ using OpenTelemetry.Trace;
 using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
+using TicketSaas.BuildingBlocks.Infrastructure.Plugins;
 using TicketSaas.BuildingBlocks.Infrastructure.Web;
 
 namespace TicketSaas.Host.Composition;
 
-/// <summary>What the API host and the bot host share: modules, errors, JSON, health, telemetry, migrations.</summary>
+/// <summary>What the API host and the bot host share: modules and plugins, errors, JSON, health, telemetry, migrations.</summary>
 public static class HostComposition
 {
     public static ModuleCatalog AddTicketSaasCore(this WebApplicationBuilder builder, string serviceName, IEnumerable<IModule> modules)
     {
-        var catalog = builder.AddModules(modules);
+        var plugins = builder.LoadPlugins();
+        var catalog = builder.AddModules([.. modules, .. plugins.Modules]);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using TicketSaas.Discord.Emulator.Gateway;
 using TicketSaas.Discord.Emulator.Http;
 using TicketSaas.Discord.Emulator.State;
 
 namespace TicketSaas.Discord.Emulator.Endpoints;
 
-/// <summary>The current user (a bot, or an OAuth2 user by Bearer token), its guilds, DMs, the gateway and commands.</summary>
+/// <summary>The current user (a bot, or an OAuth2 user by Bearer token), its guilds, DMs, where the gateway is, and commands.</summary>
 internal static class UserEndpoints
 {
     public static void Map(RouteTable routes, EmulatorServices s)
@@ -45,14 +46,14 @@ internal static class UserEndpoints
             http.Scope().RequireBot();
             return HttpContextExtensions.Json(new JsonObject
             {
-                ["url"] = s.Options.GatewayUrl?.ToString() ?? "wss://gateway.discord.gg",
+                ["url"] = s.Options.GatewayUrl?.ToString() ?? $"ws://{http.Request.Host}{GatewayServer.Path}",
                 ["shards"] = s.Options.GatewayShards,
                 ["session_start_limit"] = new JsonObject
                 {
                     ["total"] = 1000,
                     ["remaining"] = 1000,
                     ["reset_after"] = 14_400_000,
-                    ["max_concurrency"] = 1,
+                    ["max_concurrency"] = s.Options.GatewayMaxConcurrency,
                 },
             });
         });

@@ -1,3 +1,4 @@
+using TicketSaas.Discord.Emulator.Gateway;
 using TicketSaas.Discord.Emulator.Interactions;
 using TicketSaas.Discord.Emulator.RateLimiting;
 using TicketSaas.Discord.Emulator.Spec;
@@ -17,4 +18,5 @@ internal sealed record EmulatorServices(
     CdnLinks Cdn,
     Renderer Renderer,
     OAuthServer OAuth,
-    InteractionSender Interactions);
+    InteractionSender Interactions,
+    GatewayServer Gateway);

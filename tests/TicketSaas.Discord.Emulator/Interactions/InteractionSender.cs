@@ -5,13 +5,20 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NSec.Cryptography;
+using TicketSaas.Discord.Emulator.Gateway;
 using TicketSaas.Discord.Emulator.Http;
 using TicketSaas.Discord.Emulator.State;
 
 namespace TicketSaas.Discord.Emulator.Interactions;
 
+public enum InteractionTransport
+{
+    Http,
+    Gateway,
+}
+
 /// <summary>
-/// Sends interactions to the application's HTTP interactions endpoint as Discord does: a JSON POST signed with
+/// Sends interactions to the application's HTTP interactions endpoint as Discord does (or over the gateway): a JSON POST signed with
 /// Ed25519 over timestamp + body (headers X-Signature-Ed25519, X-Signature-Timestamp). The key pair is made per
 /// emulator; give <see cref="PublicKeyHex"/> to the application.
 /// </summary>
@@ -31,8 +38,11 @@ public sealed class InteractionSender : IDisposable
     private readonly TimeProvider _time;
     private readonly BotApplication _bot;
 
-    internal InteractionSender(EmulatorState state, Renderer renderer, TimeProvider time, BotApplication bot, Uri? endpoint)
+    private readonly GatewayServer _gateway;
+
+    internal InteractionSender(EmulatorState state, Renderer renderer, TimeProvider time, BotApplication bot, Uri? endpoint, GatewayServer gateway)
     {
+        _gateway = gateway;
         _state = state;
         _renderer = renderer;
         _time = time;
@@ -45,6 +55,13 @@ public sealed class InteractionSender : IDisposable
     public Uri? Endpoint { get; set; }
 
     public string PublicKeyHex { get; }
+
+    /// <summary>
+    /// Gateway sends interactions as INTERACTION_CREATE dispatches instead of POSTs (an application without an
+    /// interactions endpoint URL): the delivery then has status 0 and no body, and the application answers through
+    /// the callback route.
+    /// </summary>
+    public InteractionTransport Transport { get; set; } = InteractionTransport.Http;
 
     public Task<InteractionDelivery> PingAsync(CancellationToken cancellationToken = default) =>
         SendAsync(Envelope(Ping, null, null, null), cancellationToken: cancellationToken);
@@ -104,6 +121,13 @@ public sealed class InteractionSender : IDisposable
     /// </summary>
     public async Task<InteractionDelivery> SendAsync(JsonObject payload, bool validSignature = true, CancellationToken cancellationToken = default)
     {
+        if (Transport == InteractionTransport.Gateway)
+        {
+            var dispatched = Register(payload);
+            _gateway.Dispatch("INTERACTION_CREATE", payload, dispatched.GuildId);
+            return new InteractionDelivery(0, "", TimeSpan.Zero, dispatched, null);
+        }
+
         var endpoint = Endpoint ?? throw new InvalidOperationException("No interactions endpoint is configured.");
         var interaction = Register(payload);
         var body = payload.ToJsonString();

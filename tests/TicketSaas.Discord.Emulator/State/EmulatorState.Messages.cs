@@ -172,6 +172,7 @@ public sealed partial class EmulatorState
             _nonces[(channel.Id, authorId, nonce)] = id;
         }
 
+        MessageStored?.Invoke(message);
         return message;
     }
 

@@ -122,6 +122,7 @@ public sealed partial class EmulatorState
             }
 
             _channels[channelId] = modified;
+            ChannelModified?.Invoke(modified);
             return modified;
         }
     }

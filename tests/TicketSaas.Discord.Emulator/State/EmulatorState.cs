@@ -36,6 +36,12 @@ public sealed partial class EmulatorState
 
     public ulong NewId() => _ids.Next();
 
+    /// <summary>Raised under the state's lock when a message is stored: listeners only queue work.</summary>
+    internal event Action<DiscordMessage>? MessageStored;
+
+    /// <summary>Raised under the state's lock when a channel or thread is modified.</summary>
+    internal event Action<DiscordChannel>? ChannelModified;
+
     // ---- seeding ----
 
     public DiscordUser AddUser(string username, bool acceptsDirectMessages = true, byte[]? avatarPng = null)
@@ -312,6 +318,14 @@ public sealed partial class EmulatorState
         lock (_lock)
         {
             return [.. _guilds.Values.Where(g => _members.ContainsKey((g.Id, userId))).OrderBy(g => g.Id)];
+        }
+    }
+
+    internal IReadOnlyList<DiscordChannel> GuildThreads(ulong guildId)
+    {
+        lock (_lock)
+        {
+            return [.. _channels.Values.Where(c => c.GuildId == guildId && c.IsThread && c.Thread is { Archived: false }).OrderBy(c => c.Id)];
         }
     }
 

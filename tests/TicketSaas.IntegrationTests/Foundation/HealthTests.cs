@@ -54,15 +54,25 @@ public abstract class HealthTests(DatabaseKind kind)
         if (database.Kind == DatabaseKind.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, $"{file}-wal", $"{file}-shm" }.Where(File.Exists))
+            // The host's relay keeps polling and may recreate the file between our delete and the folder: try again.
+            for (var attempt = 1; ; attempt++)
             {
-                File.Delete(path);
-            }
+                SqliteConnection.ClearAllPools();
+                foreach (var path in new[] { file, $"{file}-wal", $"{file}-shm" }.Where(File.Exists))
+                {
+                    File.Delete(path);
+                }
 
-            // A folder where the file was: SQLite can neither open nor recreate it.
-            Directory.CreateDirectory(file);
-            return;
+                try
+                {
+                    // A folder where the file was: SQLite can neither open nor recreate it.
+                    Directory.CreateDirectory(file);
+                    return;
+                }
+                catch (IOException) when (attempt < 50)
+                {
+                }
+            }
         }
 
         var builder = new MySqlConnectionStringBuilder(database.ConnectionString);

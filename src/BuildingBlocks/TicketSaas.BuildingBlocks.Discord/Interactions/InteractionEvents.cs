@@ -4,7 +4,7 @@ using TicketSaas.BuildingBlocks.Discord.Entities;
 namespace TicketSaas.BuildingBlocks.Discord.Interactions;
 
 /// <summary>
-/// An interaction arrived, by HTTP or (later) by the gateway. Component clicks and modal submissions arrive as the
+/// An interaction arrived, by HTTP or by the gateway. Component clicks and modal submissions arrive as the
 /// subtypes <see cref="ComponentInteractionCreated"/> and <see cref="ModalSubmitted"/>; pings and commands as this.
 /// </summary>
 public class InteractionCreated(DiscordInteraction interaction)
@@ -16,13 +16,15 @@ public class InteractionCreated(DiscordInteraction interaction)
     {
         var interaction = JsonSerializer.Deserialize<DiscordInteraction>(body, DiscordJson.Options)
             ?? throw new JsonException("The body is not an interaction.");
-        return interaction.Type switch
-        {
-            InteractionType.MessageComponent => new ComponentInteractionCreated(interaction),
-            InteractionType.ModalSubmit => new ModalSubmitted(interaction),
-            _ => new InteractionCreated(interaction),
-        };
+        return From(interaction);
     }
+
+    internal static InteractionCreated From(DiscordInteraction interaction) => interaction.Type switch
+    {
+        InteractionType.MessageComponent => new ComponentInteractionCreated(interaction),
+        InteractionType.ModalSubmit => new ModalSubmitted(interaction),
+        _ => new InteractionCreated(interaction),
+    };
 }
 
 /// <summary>A button was clicked or a select menu chosen.</summary>

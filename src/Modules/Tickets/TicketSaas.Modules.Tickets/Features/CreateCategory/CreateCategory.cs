@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
+using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Domain.Categories;
 using TicketSaas.Modules.Tickets.Features.GetCategories;
 using TicketSaas.Modules.Tickets.Persistence;
@@ -35,7 +36,7 @@ internal sealed class CreateCategoryCommandValidator : AbstractValidator<CreateC
     }
 }
 
-internal sealed class CreateCategoryCommandHandler(TicketsDbContext db, TimeProvider clock)
+internal sealed class CreateCategoryCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
     : IRequestHandler<CreateCategoryCommand, CategoryDto>
 {
     public async Task<CategoryDto> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
@@ -50,6 +51,8 @@ internal sealed class CreateCategoryCommandHandler(TicketsDbContext db, TimeProv
         }
 
         var category = guild.AddCategory(command.Name, command.NamingScheme, now);
+        events.Publish(new CategoryCreatedIntegrationEvent(
+            Guid.CreateVersion7(now), now, category.GuildId, category.Id, category.Name, category.NamingScheme));
         return CategoryDto.From(category);
     }
 }
