@@ -6,8 +6,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
+using TicketSaas.Modules.Tickets.Features.AddBlocklistEntry;
 using TicketSaas.Modules.Tickets.Features.CreateCategory;
+using TicketSaas.Modules.Tickets.Features.CreatePanel;
+using TicketSaas.Modules.Tickets.Features.DeleteCategory;
+using TicketSaas.Modules.Tickets.Features.DeletePanel;
+using TicketSaas.Modules.Tickets.Features.GetBlocklist;
 using TicketSaas.Modules.Tickets.Features.GetCategories;
+using TicketSaas.Modules.Tickets.Features.GetCategory;
+using TicketSaas.Modules.Tickets.Features.GetGuildSettings;
+using TicketSaas.Modules.Tickets.Features.GetPanels;
+using TicketSaas.Modules.Tickets.Features.RemoveBlocklistEntry;
+using TicketSaas.Modules.Tickets.Features.UpdateCategory;
+using TicketSaas.Modules.Tickets.Features.UpdateGuildSettings;
+using TicketSaas.Modules.Tickets.Features.UpdatePanel;
 using TicketSaas.Modules.Tickets.Persistence;
 
 namespace TicketSaas.Modules.Tickets;
@@ -29,5 +41,23 @@ public sealed class TicketsModule : IModule
         var categories = api.MapGroup("/guilds/{guildId}/categories").WithTags("Tickets: categories");
         CreateCategoryEndpoint.Map(categories);
         GetCategoriesEndpoint.Map(categories);
+        GetCategoryEndpoint.Map(categories);
+        UpdateCategoryEndpoint.Map(categories);
+        DeleteCategoryEndpoint.Map(categories);
+
+        var panels = api.MapGroup("/guilds/{guildId}/panels").WithTags("Tickets: panels");
+        CreatePanelEndpoint.Map(panels);
+        GetPanelsEndpoint.Map(panels);
+        UpdatePanelEndpoint.Map(panels);
+        DeletePanelEndpoint.Map(panels);
+
+        var blocklist = api.MapGroup("/guilds/{guildId}/blocklist").WithTags("Tickets: blocklist");
+        AddBlocklistEntryEndpoint.Map(blocklist);
+        GetBlocklistEndpoint.Map(blocklist);
+        RemoveBlocklistEntryEndpoint.Map(blocklist);
+
+        var settings = api.MapGroup("/guilds/{guildId}/settings").WithTags("Tickets: guild settings");
+        GetGuildSettingsEndpoint.Map(settings);
+        UpdateGuildSettingsEndpoint.Map(settings);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
+using TicketSaas.Modules.Tickets.Domain.Blocklist;
 using TicketSaas.Modules.Tickets.Domain.Categories;
+using TicketSaas.Modules.Tickets.Domain.Panels;
 
 namespace TicketSaas.Modules.Tickets.Persistence;
 
@@ -22,6 +24,10 @@ internal class TicketsDbContext : ModuleDbContext
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<Panel> Panels => Set<Panel>();
+
+    public DbSet<BlocklistEntry> BlocklistEntries => Set<BlocklistEntry>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TicketGuild>(guild =>
@@ -31,6 +37,10 @@ internal class TicketsDbContext : ModuleDbContext
             guild.Property(g => g.Version).IsConcurrencyToken();
             guild.HasMany(g => g.Categories).WithOne().HasForeignKey(c => c.GuildId);
             guild.Navigation(g => g.Categories).UsePropertyAccessMode(PropertyAccessMode.Field);
+            guild.HasMany(g => g.Panels).WithOne().HasForeignKey(p => p.GuildId);
+            guild.Navigation(g => g.Panels).UsePropertyAccessMode(PropertyAccessMode.Field);
+            guild.Property(g => g.Language).HasMaxLength(8);
+            guild.Property(g => g.DeveloperUserIds).HasJsonConversion().HasMaxLength(1000);
         });
 
         modelBuilder.Entity<Category>(category =>
@@ -39,6 +49,28 @@ internal class TicketsDbContext : ModuleDbContext
             category.Property(c => c.Id).ValueGeneratedNever();
             category.Property(c => c.Name).HasMaxLength(100);
             category.Property(c => c.NamingScheme).HasMaxLength(ThreadNamingScheme.MaxLength);
+            category.Property(c => c.StaffRoleIds).HasJsonConversion().HasMaxLength(1000);
+            category.Property(c => c.BypassRoleIds).HasJsonConversion().HasMaxLength(1000);
+            category.Property(c => c.FormQuestions).HasJsonConversion();
+        });
+
+        modelBuilder.Entity<Panel>(panel =>
+        {
+            panel.HasKey(p => p.Id);
+            panel.Property(p => p.Id).ValueGeneratedNever();
+            panel.Property(p => p.Title).HasMaxLength(PanelContent.MaxTitleLength);
+            panel.Property(p => p.Description).HasMaxLength(PanelContent.MaxDescriptionLength);
+            panel.Property(p => p.Style).HasConversion<string>().HasMaxLength(20);
+            panel.Property(p => p.CategoryIds).HasJsonConversion().HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<BlocklistEntry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.Property(e => e.Target).HasConversion<string>().HasMaxLength(10);
+            entry.Property(e => e.Reason).HasMaxLength(BlocklistEntry.MaxReasonLength);
+            entry.HasIndex(e => new { e.GuildId, e.Target, e.TargetId });
         });
     }
 }

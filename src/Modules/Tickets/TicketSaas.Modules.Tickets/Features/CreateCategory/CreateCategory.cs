@@ -3,7 +3,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Contracts;
@@ -42,17 +41,11 @@ internal sealed class CreateCategoryCommandHandler(TicketsDbContext db, TimeProv
     public async Task<CategoryDto> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var guild = await db.Guilds.Include(g => g.Categories)
-            .SingleOrDefaultAsync(g => g.GuildId == command.GuildId, cancellationToken);
-        if (guild is null)
-        {
-            guild = TicketGuild.Create(command.GuildId, now);
-            db.Guilds.Add(guild);
-        }
-
+        var guild = await db.FindOrCreateGuildAsync(command.GuildId, now, cancellationToken);
         var category = guild.AddCategory(command.Name, command.NamingScheme, now);
         events.Publish(new CategoryCreatedIntegrationEvent(
             Guid.CreateVersion7(now), now, category.GuildId, category.Id, category.Name, category.NamingScheme));
+        events.PublishConfigurationChanged(category.GuildId, GuildConfigurationChangedIntegrationEvent.Categories, now);
         return CategoryDto.From(category);
     }
 }

@@ -143,7 +143,7 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                     b.ToTable("tickets_outbox_message");
                 });
 
-            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Blocklist.BlocklistEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("char(36)")
@@ -153,9 +153,78 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
+                    b.Property<ulong?>("CreatedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
                     b.Property<ulong>("GuildId")
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("guild_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("target");
+
+                    b.Property<ulong>("TargetId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_blocklist_entry");
+
+                    b.HasIndex("GuildId", "Target", "TargetId")
+                        .HasDatabaseName("ix_tickets_blocklist_entry_guild_id_target_target_id");
+
+                    b.ToTable("tickets_blocklist_entry");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AutoCloseAfterHours")
+                        .HasColumnType("int")
+                        .HasColumnName("auto_close_after_hours");
+
+                    b.Property<string>("BypassRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("bypass_role_ids");
+
+                    b.Property<int>("CooldownSeconds")
+                        .HasColumnType("int")
+                        .HasColumnName("cooldown_seconds");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FormQuestions")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("form_questions");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<ulong?>("LogChannelId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("log_channel_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -168,6 +237,28 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("naming_scheme");
+
+                    b.Property<int>("OpenTicketLimit")
+                        .HasColumnType("int")
+                        .HasColumnName("open_ticket_limit");
+
+                    b.Property<ulong?>("ParentChannelId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("parent_channel_id");
+
+                    b.Property<string>("StaffRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("staff_role_ids");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WarningBeforeCloseHours")
+                        .HasColumnType("int")
+                        .HasColumnName("warning_before_close_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_tickets_category");
@@ -184,6 +275,22 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("guild_id");
 
+                    b.Property<bool>("DevMode")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("dev_mode");
+
+                    b.Property<string>("DeveloperUserIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("developer_user_ids");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("varchar(8)")
+                        .HasColumnName("language");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("updated_at");
@@ -199,6 +306,65 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                     b.ToTable("tickets_ticket_guild");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Panels.Panel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("category_ids");
+
+                    b.Property<ulong>("ChannelId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<ulong?>("MessageId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Style")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("style");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_panel");
+
+                    b.HasIndex("GuildId")
+                        .HasDatabaseName("ix_tickets_panel_guild_id");
+
+                    b.ToTable("tickets_panel");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
                 {
                     b.HasOne("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", null)
@@ -209,9 +375,21 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasConstraintName("fk_tickets_category_tickets_ticket_guild_guild_id");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Panels.Panel", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", null)
+                        .WithMany("Panels")
+                        .HasForeignKey("GuildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_panel_tickets_ticket_guild_guild_id");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("Panels");
                 });
 #pragma warning restore 612, 618
         }

@@ -134,7 +134,7 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                     b.ToTable("tickets_outbox_message");
                 });
 
-            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Blocklist.BlocklistEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -144,9 +144,78 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<ulong?>("CreatedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
                     b.Property<ulong>("GuildId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<ulong>("TargetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_blocklist_entry");
+
+                    b.HasIndex("GuildId", "Target", "TargetId")
+                        .HasDatabaseName("ix_tickets_blocklist_entry_guild_id_target_target_id");
+
+                    b.ToTable("tickets_blocklist_entry");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AutoCloseAfterHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_close_after_hours");
+
+                    b.Property<string>("BypassRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bypass_role_ids");
+
+                    b.Property<int>("CooldownSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cooldown_seconds");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FormQuestions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_questions");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<ulong?>("LogChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_channel_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -159,6 +228,28 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("naming_scheme");
+
+                    b.Property<int>("OpenTicketLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_ticket_limit");
+
+                    b.Property<ulong?>("ParentChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_channel_id");
+
+                    b.Property<string>("StaffRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_role_ids");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WarningBeforeCloseHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warning_before_close_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_tickets_category");
@@ -175,6 +266,22 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
 
+                    b.Property<bool>("DevMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dev_mode");
+
+                    b.Property<string>("DeveloperUserIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("developer_user_ids");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
@@ -190,6 +297,65 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                     b.ToTable("tickets_ticket_guild");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Panels.Panel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_ids");
+
+                    b.Property<ulong>("ChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<ulong?>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Style")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("style");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_panel");
+
+                    b.HasIndex("GuildId")
+                        .HasDatabaseName("ix_tickets_panel_guild_id");
+
+                    b.ToTable("tickets_panel");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
                 {
                     b.HasOne("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", null)
@@ -200,9 +366,21 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_tickets_category_tickets_ticket_guild_guild_id");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Panels.Panel", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", null)
+                        .WithMany("Panels")
+                        .HasForeignKey("GuildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_panel_tickets_ticket_guild_guild_id");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("Panels");
                 });
 #pragma warning restore 612, 618
         }
