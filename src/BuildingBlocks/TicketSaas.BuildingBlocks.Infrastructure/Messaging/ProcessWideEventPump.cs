@@ -25,6 +25,7 @@ internal sealed class ProcessWideEventPump(
     private static readonly TimeSpan CommitGrace = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, Cursor> _cursors = [];
+    private readonly Dictionary<Type, (Type Service, System.Reflection.MethodInfo Handle)> _handlerShapes = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,14 +97,13 @@ internal sealed class ProcessWideEventPump(
 
     private async Task DispatchAsync(IServiceProvider services, string name, IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        var handlerType = typeof(IProcessWideEventHandler<>).MakeGenericType(integrationEvent.GetType());
+        var (handlerType, handle) = HandlerShapeOf(integrationEvent.GetType());
         var handlers = services.GetServices(handlerType).OfType<object>().ToList();
         foreach (var handler in handlers)
         {
             try
             {
-                await (Task)handlerType.GetMethod(nameof(IProcessWideEventHandler<IIntegrationEvent>.Handle))!
-                    .Invoke(handler, [integrationEvent, cancellationToken])!;
+                await (Task)handle.Invoke(handler, [integrationEvent, cancellationToken])!;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -114,6 +114,18 @@ internal sealed class ProcessWideEventPump(
 
         logger.LogInformation("Process-wide event {EventName} {EventId} handed to {HandlerCount} handler(s)",
             name, integrationEvent.Id, handlers.Count);
+    }
+
+    private (Type Service, System.Reflection.MethodInfo Handle) HandlerShapeOf(Type eventType)
+    {
+        if (!_handlerShapes.TryGetValue(eventType, out var shape))
+        {
+            var service = typeof(IProcessWideEventHandler<>).MakeGenericType(eventType);
+            shape = (service, service.GetMethod(nameof(IProcessWideEventHandler<IIntegrationEvent>.Handle))!);
+            _handlerShapes[eventType] = shape;
+        }
+
+        return shape;
     }
 
     /// <summary>Everything up to <see cref="Settled"/> is handled; sequences above it already handled are in <see cref="Seen"/>.</summary>
