@@ -167,6 +167,107 @@ public sealed class RestClientTests
     }
 
     [Fact]
+    public async Task A_guild_is_read_with_its_owner_and_roles()
+    {
+        var discord = new FakeDiscord(time);
+        discord.Script.Enqueue(_ => FakeDiscord.Json(HttpStatusCode.OK, """
+            {"id":"300","name":"Support","icon":null,"owner_id":"80351110224678912","features":["COMMUNITY"],
+             "roles":[{"id":"300","name":"@everyone","permissions":"1024","position":0,"color":0,"hoist":false,"managed":false,"mentionable":false},
+                      {"id":"301","name":"Staff","permissions":"17179869184","position":1,"color":0,"hoist":true,"managed":false,"mentionable":true}]}
+            """));
+        var (client, _) = discord.CreateClient();
+
+        var guild = await discord.Drive(client.GetGuildAsync(300));
+
+        Assert.Equal((300UL, "Support", 80351110224678912UL), (guild.Id, guild.Name, guild.OwnerId));
+        Assert.Equal([(300UL, Permissions.ViewChannel), (301UL, Permissions.ManageThreads)], guild.Roles!.Select(r => (r.Id, r.Permissions)));
+        var request = Assert.Single(discord.Requests);
+        Assert.Equal((HttpMethod.Get, "/api/v10/guilds/300", "Bot test-token"), (request.Method, request.Path, request.Authorization));
+    }
+
+    [Fact]
+    public async Task A_thread_is_read_with_what_tells_where_and_by_whom_it_was_made()
+    {
+        var discord = new FakeDiscord(time);
+        discord.Script.Enqueue(_ => FakeDiscord.Json(HttpStatusCode.OK, """
+            {"id":"900","type":12,"guild_id":"300","parent_id":"101","owner_id":"845027738276462632","name":"ticket-0001",
+             "thread_metadata":{"archived":true,"auto_archive_duration":10080,"archive_timestamp":"2026-01-02T00:00:00+00:00",
+                                "locked":true,"invitable":false,"create_timestamp":"2026-01-01T12:00:00.5+00:00"}}
+            """));
+        var (client, _) = discord.CreateClient();
+
+        var thread = await discord.Drive(client.GetChannelAsync(900));
+
+        Assert.Equal((true, 101UL, 845027738276462632UL, "ticket-0001"), (thread.IsThread, thread.ParentId, thread.OwnerId, thread.Name));
+        var metadata = thread.ThreadMetadata!;
+        Assert.Equal((true, true, false, (int)ThreadAutoArchiveDuration.OneWeek),
+            (metadata.Archived, metadata.Locked, metadata.Invitable, metadata.AutoArchiveDuration));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 12, 0, 0, 500, TimeSpan.Zero), metadata.CreateTimestamp);
+        Assert.Equal("GET /api/v10/channels/900", $"{discord.Requests.Single().Method} {discord.Requests.Single().Path}");
+    }
+
+    [Fact]
+    public async Task Messages_and_threads_are_deleted_with_the_bot_token()
+    {
+        var discord = new FakeDiscord(time);
+        discord.Script.Enqueue(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        discord.Script.Enqueue(_ => FakeDiscord.Json(HttpStatusCode.OK, """{"id":"900","type":12}"""));
+        var (client, _) = discord.CreateClient();
+
+        await discord.Drive(client.DeleteMessageAsync(101, 555));
+        await discord.Drive(client.DeleteChannelAsync(900));
+
+        Assert.Equal(["DELETE /api/v10/channels/101/messages/555 Bot test-token", "DELETE /api/v10/channels/900 Bot test-token"],
+            discord.Requests.Select(r => $"{r.Method} {r.Path} {r.Authorization}"));
+    }
+
+    [Fact]
+    public async Task Active_threads_are_listed_with_the_bots_memberships()
+    {
+        var discord = new FakeDiscord(time);
+        discord.Script.Enqueue(_ => FakeDiscord.Json(HttpStatusCode.OK, """
+            {"threads":[{"id":"900","type":12,"guild_id":"300","parent_id":"101","owner_id":"845027738276462632","name":"ticket-0001",
+                         "thread_metadata":{"archived":false,"auto_archive_duration":1440,"archive_timestamp":"2026-01-01T00:00:00+00:00","locked":false,"invitable":false}},
+                        {"id":"901","type":11,"guild_id":"300","parent_id":"102","owner_id":"80351110224678912","name":"chatter",
+                         "thread_metadata":{"archived":false,"auto_archive_duration":60,"archive_timestamp":"2026-01-01T00:00:00+00:00","locked":false}}],
+             "members":[{"id":"900","user_id":"845027738276462632","join_timestamp":"2026-01-01T00:00:01+00:00","flags":1}]}
+            """));
+        var (client, _) = discord.CreateClient();
+
+        var active = await discord.Drive(client.ListActiveGuildThreadsAsync(300));
+
+        Assert.Equal([(900UL, ChannelType.PrivateThread, 101UL, 845027738276462632UL), (901UL, ChannelType.PublicThread, 102UL, 80351110224678912UL)],
+            active.Threads.Select(t => (t.Id, t.Type, t.ParentId!.Value, t.OwnerId!.Value)));
+        var member = Assert.Single(active.Members);
+        Assert.Equal((900UL, 845027738276462632UL, new DateTimeOffset(2026, 1, 1, 0, 0, 1, TimeSpan.Zero), 1),
+            (member.Id, member.UserId, member.JoinTimestamp, member.Flags));
+        Assert.Equal("GET /api/v10/guilds/300/threads/active", $"{discord.Requests.Single().Method} {discord.Requests.Single().Path}");
+    }
+
+    /// <summary>The route key names the rate-limit bucket until Discord's hash is known, and failures by it.</summary>
+    [Fact]
+    public async Task Guild_channel_and_thread_calls_are_limited_on_discords_routes()
+    {
+        var calls = new (Func<DiscordRestClient, Task> Call, string Route)[]
+        {
+            (client => client.GetGuildAsync(300), "GET /guilds/{guild_id}"),
+            (client => client.GetChannelAsync(900), "GET /channels/{channel_id}"),
+            (client => client.DeleteMessageAsync(101, 555), "DELETE /channels/{channel_id}/messages/{message_id}"),
+            (client => client.DeleteChannelAsync(900), "DELETE /channels/{channel_id}"),
+            (client => client.ListActiveGuildThreadsAsync(300), "GET /guilds/{guild_id}/threads/active"),
+        };
+        var discord = new FakeDiscord(time);
+        var (client, _) = discord.CreateClient();
+
+        foreach (var (call, route) in calls)
+        {
+            discord.Script.Enqueue(_ => FakeDiscord.Json(HttpStatusCode.NotFound, """{"message":"Unknown Channel","code":10003}"""));
+            var error = await Assert.ThrowsAsync<DiscordRestException>(() => discord.Drive(call(client)));
+            Assert.Equal(route, error.Route);
+        }
+    }
+
+    [Fact]
     public async Task Messages_page_with_before_or_after()
     {
         var discord = new FakeDiscord(time);

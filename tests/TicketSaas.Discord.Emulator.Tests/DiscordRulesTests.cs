@@ -14,6 +14,9 @@ public class DiscordRulesTests
         await using var seeded = await Seeded.StartAsync();
         var client = seeded.Client;
 
+        // Locking takes MANAGE_THREADS, as a ticket bot's role grants it.
+        seeded.GrantBot(Permissions.ManageThreads);
+
         var created = await client.PostAsJsonAsync($"channels/{seeded.Channel.Id}/threads",
             new JsonObject { ["name"] = "ticket-0001", ["type"] = 12, ["auto_archive_duration"] = 10080, ["invitable"] = false });
         var thread = await Seeded.JsonOf(created);

@@ -42,8 +42,36 @@ public sealed class Seeded : IAsyncDisposable
     public Task<HttpResponseMessage> PostMessageAsync(ulong channelId, JsonObject body) =>
         Client.PostAsJsonAsync($"channels/{channelId}/messages", body);
 
+    /// <summary>A client for another bot (the caller disposes it).</summary>
+    public HttpClient ClientFor(BotApplication bot)
+    {
+        var client = new HttpClient { BaseAddress = Emulator.ApiBaseUri };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", bot.Token);
+        return client;
+    }
+
+    /// <summary>Gives the bot a role with these permissions, as a server admin would.</summary>
+    public void GrantBot(ulong permissions)
+    {
+        var role = Emulator.State.AddRole(Guild.Id, "Bot", permissions);
+        Emulator.State.SetMemberRoles(Guild.Id, Emulator.Bot.ApplicationId, role.Id);
+    }
+
+    /// <summary>Creates a thread as the bot and returns its id.</summary>
+    public async Task<ulong> CreateThreadAsync(ChannelType type, HttpClient? client = null)
+    {
+        var response = await (client ?? Client).PostAsJsonAsync($"channels/{Channel.Id}/threads", new JsonObject { ["name"] = "ticket", ["type"] = (int)type });
+        response.EnsureSuccessStatusCode();
+        return IdOf(await JsonOf(response));
+    }
+
     public static async Task<JsonNode> JsonOf(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    public static ulong IdOf(JsonNode json) => ulong.Parse(json["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The JSON error code of a refusal.</summary>
+    public static async Task<int> CodeOf(HttpResponseMessage response) => (await JsonOf(response))["code"]!.GetValue<int>();
 
     public async ValueTask DisposeAsync()
     {

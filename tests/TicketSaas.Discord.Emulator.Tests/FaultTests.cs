@@ -30,6 +30,49 @@ public class FaultTests
     }
 
     [SkippableFact]
+    public async Task An_injected_429_is_shaped_like_discords_changes_nothing_and_is_logged_once()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.Emulator.Faults.RateLimitNext(CreateMessage, retryAfter: TimeSpan.FromSeconds(2.5));
+
+        var limited = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "a" });
+        var next = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "b" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        var body = await Seeded.JsonOf(limited);
+        Assert.Equal("""{"message":"You are being rate limited.","retry_after":2.5,"global":false}""", body.ToJsonString());
+        Assert.Equal("3", limited.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("user", limited.Headers.GetValues("X-RateLimit-Scope").Single());
+        Assert.Equal("0", limited.Headers.GetValues("X-RateLimit-Remaining").Single());
+        Assert.Equal("2.500", limited.Headers.GetValues("X-RateLimit-Reset-After").Single());
+        Assert.Equal(next.Headers.GetValues("X-RateLimit-Bucket").Single(), limited.Headers.GetValues("X-RateLimit-Bucket").Single());
+
+        // The emulator's own bucket was not charged: the next request still finds all five of the default.
+        Assert.Equal("4", next.Headers.GetValues("X-RateLimit-Remaining").Single());
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(["b"], seeded.Emulator.State.Messages(seeded.Channel.Id).Select(m => m.Content));
+        Assert.Single(seeded.Emulator.Requests.All, r => r.Route == CreateMessage && r.Status == 429);
+        Assert.Equal(1, seeded.Emulator.TooManyRequestsCount(seeded.Emulator.Bot.Token));
+    }
+
+    [SkippableFact]
+    public async Task Injected_429s_answer_as_many_requests_as_asked_on_their_route_only()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.Emulator.Faults.RateLimitNext(CreateMessage, times: 2);
+
+        var other = await seeded.Client.GetAsync($"guilds/{seeded.Guild.Id}/roles");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["content"] = "a" })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], statuses);
+    }
+
+    [SkippableFact]
     public async Task Injected_latency_delays_only_its_route()
     {
         await using var seeded = await Seeded.StartAsync();

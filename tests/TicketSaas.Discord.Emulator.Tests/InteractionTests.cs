@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using TicketSaas.Discord.Emulator.Interactions;
+using TicketSaas.Discord.Emulator.State;
 using Xunit;
 
 namespace TicketSaas.Discord.Emulator.Tests;
@@ -77,6 +79,24 @@ public class InteractionTests
         Assert.Equal(HttpStatusCode.OK, followup.StatusCode);
         Assert.Single(seeded.Emulator.State.Interaction(delivery.Interaction.Id)!.FollowupMessageIds);
         Assert.Empty(seeded.Emulator.Requests.SpecViolations);
+    }
+
+    [SkippableFact]
+    public async Task An_interaction_carries_the_bots_and_the_members_permissions_in_its_channel()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        await using var endpoint = await LoopbackEndpoint.StartAsync(seeded.Emulator.PublicKeyHex, _ => new JsonObject { ["type"] = 6 });
+        seeded.Emulator.Interactions.Endpoint = endpoint.Uri;
+        var state = seeded.Emulator.State;
+        state.SetPermissionOverwrite(seeded.Channel.Id, seeded.Guild.Id, OverwriteType.Role, 0, Permissions.AddReactions);
+        state.SetPermissionOverwrite(seeded.Channel.Id, seeded.Emulator.Bot.ApplicationId, OverwriteType.Member, Permissions.ManageThreads, 0);
+        var panel = state.PostUserMessage(seeded.Channel.Id, seeded.Owner.Id, "panel");
+
+        await seeded.Emulator.Interactions.ClickButtonAsync(seeded.Channel.Id, panel.Id, seeded.Member.Id, "open");
+
+        var payload = Assert.Single(endpoint.Received);
+        Assert.Equal(((Permissions.EveryoneDefault & ~Permissions.AddReactions) | Permissions.ManageThreads).ToString(CultureInfo.InvariantCulture), payload["app_permissions"]!.GetValue<string>());
+        Assert.Equal((Permissions.EveryoneDefault & ~Permissions.AddReactions).ToString(CultureInfo.InvariantCulture), payload["member"]!["permissions"]!.GetValue<string>());
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

@@ -87,6 +87,23 @@ public class SpecCheckTests
         Assert.Equal(SpecViolationKind.InvalidParameter, Assert.Single(seeded.Emulator.Requests.SpecViolations).SpecViolations[0].Kind);
     }
 
+    /// <summary>Guards <see cref="SpecAnswers"/>: an answer that breaks the documented response is caught.</summary>
+    [SkippableFact]
+    public void An_answer_unlike_the_documented_response_is_flagged()
+    {
+        var spec = OpenApiSpec.Load(SharedData.PathOf(DiscordEmulator.SpecFile));
+        using var roles = System.Text.Json.JsonDocument.Parse("""[{"id":"1","name":"@everyone","permissions":"0","position":0}]""");
+        using var body = System.Text.Json.JsonDocument.Parse("{}");
+
+        var missingFields = spec.CheckResponse("GET", "/guilds/1/roles", 200, roles.RootElement);
+        var bodyOn204 = spec.CheckResponse("DELETE", "/channels/1/messages/2", 204, body.RootElement);
+        var undocumentedStatus = spec.CheckResponse("GET", "/guilds/1/roles", 302, null);
+
+        Assert.Contains(Assert.Single(missingFields).Errors, e => e.Keyword == "required" && e.Path.SequenceEqual(["0", "mentionable"]));
+        Assert.Equal(SpecViolationKind.InvalidResponse, Assert.Single(bodyOn204).Kind);
+        Assert.Single(undocumentedStatus);
+    }
+
     /// <summary>Guards the validator against false alarms: Discord's own example bodies must pass.</summary>
     [SkippableTheory]
     [InlineData("create-message-embed.json")]

@@ -24,6 +24,10 @@ public sealed class Scene : IAsyncDisposable
         Owner = state.AddUser("owner");
         Member = state.AddUser("member");
         Guild = state.AddGuild("Support", Owner.Id, emulator.Bot);
+
+        // The bot's own role, as its invite sets it up: it archives and locks ticket threads.
+        var botRole = state.AddRole(Guild.Id, "TicketSaas", TicketSaas.Discord.Emulator.State.Permissions.ManageThreads);
+        state.SetMemberRoles(Guild.Id, emulator.Bot.ApplicationId, botRole.Id);
         state.AddMember(Guild.Id, Member.Id);
         Channel = state.AddTextChannel(Guild.Id, "tickets");
         Client = services.GetRequiredService<DiscordRestClient>();

@@ -93,7 +93,7 @@ public class SpecConformanceTests
         ]);
 
         Assert.Equal(scene.Channel.Id, Assert.Single(channels).Id);
-        Assert.Equal("@everyone", Assert.Single(roles).Name);
+        Assert.Equal(["@everyone", "TicketSaas"], roles.Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal(scene.Member.Id, member.User!.Id);
         Assert.Equal(3, members.Count + rest.Count);
         Assert.Equal(ChannelType.Dm, dm.Type);

@@ -2,8 +2,8 @@ using TicketSaas.BuildingBlocks.Discord.Gateway;
 
 namespace TicketSaas.Discord.GatewayTests;
 
-/// <summary>Keeps every dispatch the client delivered, in arrival order.</summary>
-public sealed class EventRecorder : IDiscordGatewayHandler
+/// <summary>Keeps every dispatch delivered, in arrival order: as the client's handler, or as a host's event handler.</summary>
+public sealed class EventRecorder : IDiscordGatewayHandler, IDiscordGatewayEventHandler
 {
     private readonly Lock _lock = new();
     private readonly List<GatewayEvent> _events = [];

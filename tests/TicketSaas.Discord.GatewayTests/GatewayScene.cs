@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TicketSaas.BuildingBlocks.Discord.Gateway;
 using TicketSaas.BuildingBlocks.Discord.Rest;
@@ -7,6 +8,7 @@ using TicketSaas.Discord.Emulator;
 using TicketSaas.Discord.Emulator.Gateway;
 using EmulatedChannel = TicketSaas.Discord.Emulator.State.DiscordChannel;
 using EmulatedGuild = TicketSaas.Discord.Emulator.State.DiscordGuild;
+using EmulatedPermissions = TicketSaas.Discord.Emulator.State.Permissions;
 using EmulatedUser = TicketSaas.Discord.Emulator.State.DiscordUser;
 
 namespace TicketSaas.Discord.GatewayTests;
@@ -28,6 +30,10 @@ public sealed class GatewayScene : IAsyncDisposable
         _services = services;
         Owner = emulator.State.AddUser("owner");
         Guild = emulator.State.AddGuild("Support", Owner.Id, emulator.Bot);
+
+        // What the support desk's bot is granted: locking ticket threads needs MANAGE_THREADS beyond @everyone's defaults.
+        var botRole = emulator.State.AddRole(Guild.Id, "Ticket bot", EmulatedPermissions.ManageThreads);
+        emulator.State.SetMemberRoles(Guild.Id, emulator.Bot.ApplicationId, botRole.Id);
         Channel = emulator.State.AddTextChannel(Guild.Id, "tickets");
         Rest = services.GetRequiredService<DiscordRestClient>();
     }
@@ -73,6 +79,32 @@ public sealed class GatewayScene : IAsyncDisposable
         var client = new DiscordGatewayClient(options, Rest.GetGatewayBotAsync, Events, TimeProvider.System,
             _services.GetRequiredService<ILoggerFactory>());
         Running = Task.Run(() => client.RunAsync(_stop.Token));
+    }
+
+    /// <summary>
+    /// A host wired as a bot host runs gateway mode (AddDiscordGateway over configuration), pointed at the emulator;
+    /// <paramref name="register"/> adds its handlers, <paramref name="settings"/> more configuration. Not started.
+    /// </summary>
+    public IHost BuildHost(Action<IServiceCollection> register, ILoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = Emulator.Bot.Token,
+            ["Discord:Rest:BaseAddress"] = Emulator.ApiBaseUri.ToString(),
+            ["Discord:Gateway:IdentifyInterval"] = "00:00:00.1",
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+        builder.Services.AddDiscordGateway(builder.Configuration.GetSection("Discord"));
+        register(builder.Services);
+        return builder.Build();
     }
 
     public int Count(GatewayLogKind kind) => Gateway.Log.Count(entry => entry.Kind == kind);

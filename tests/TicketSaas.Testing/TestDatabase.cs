@@ -86,6 +86,25 @@ public sealed class TestDatabase : IAsyncDisposable
         Convert.ToString(await QueryScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture)
         ?? throw new InvalidOperationException($"No value for: {sql}");
 
+    /// <summary>The first column of every row, as text.</summary>
+    public async Task<IReadOnlyList<string>> ColumnAsync(string sql)
+    {
+        await using DbConnection connection = Kind == DatabaseKind.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        }
+
+        return values;
+    }
+
     private async Task<object?> QueryScalarAsync(string sql)
     {
         await using DbConnection connection = Kind == DatabaseKind.Sqlite

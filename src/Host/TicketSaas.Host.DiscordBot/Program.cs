@@ -1,17 +1,27 @@
-using TicketSaas.BuildingBlocks.Discord.Interactions;
 using TicketSaas.BuildingBlocks.Application.Identity;
+using TicketSaas.BuildingBlocks.Discord.Gateway;
+using TicketSaas.BuildingBlocks.Discord.Interactions;
 using TicketSaas.Host.Composition;
 using TicketSaas.Host.DiscordBot.Interactions;
+using TicketSaas.Host.DiscordBot.Modules.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketSaasCore("ticketsaas-bot", BuiltInModules.All());
 builder.Services.AddScoped<ICallerAccessor, InteractionCaller>();
+builder.Services.AddScoped<IDiscordInteractionHandler, TicketInteractions>();
 
-// Off until modules register interaction handlers; when on, a missing Discord:PublicKey stops the host at start.
-var interactionsEnabled = builder.Configuration.GetValue("Discord:Interactions:Enabled", false);
+// Discord delivers interactions by HTTP (signed POSTs to /interactions) or over the gateway, as chosen in the
+// Developer Portal; both reach the same handlers. Each mode, when on, refuses to start without its settings.
+var discord = builder.Configuration.GetSection("Discord");
+var interactionsEnabled = discord.GetValue("Interactions:Enabled", false);
 if (interactionsEnabled)
 {
-    builder.Services.AddDiscordInteractions(builder.Configuration.GetSection("Discord"));
+    builder.Services.AddDiscordInteractions(discord);
+}
+
+if (discord.GetValue("Gateway:Enabled", false))
+{
+    builder.Services.AddDiscordGateway(discord);
 }
 
 var app = builder.Build();

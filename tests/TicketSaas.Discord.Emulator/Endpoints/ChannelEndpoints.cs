@@ -20,6 +20,17 @@ internal static class ChannelEndpoints
             return HttpContextExtensions.Json(s.Renderer.Channel(channel));
         });
 
+        routes.Api("DELETE", "/channels/{channel_id}", http =>
+        {
+            var bot = http.Scope().RequireBot();
+            var id = http.Snowflake("channel_id");
+
+            // Discord answers with the channel as it was, counts included: rendered before it goes.
+            var channel = s.Renderer.Channel(s.State.ChannelVisibleTo(id, bot));
+            s.State.DeleteChannel(bot, id);
+            return HttpContextExtensions.Json(channel);
+        });
+
         routes.Api("POST", "/channels/{channel_id}/threads", http =>
         {
             var scope = http.Scope();
@@ -30,13 +41,7 @@ internal static class ChannelEndpoints
         routes.Api("GET", "/channels/{channel_id}/thread-members", http =>
         {
             var thread = s.State.ChannelVisibleTo(http.Snowflake("channel_id"), http.Scope().RequireBot());
-            var members = s.State.ThreadMembers(thread.Id).Select(user => (JsonNode)new JsonObject
-            {
-                ["id"] = Renderer.Id(thread.Id),
-                ["user_id"] = Renderer.Id(user),
-                ["join_timestamp"] = Renderer.Timestamp(thread.Thread?.CreatedAt ?? default),
-                ["flags"] = 0,
-            });
+            var members = s.State.ThreadMemberships(thread.Id).OrderBy(m => m.Key).Select(m => (JsonNode)Renderer.ThreadMember(thread.Id, m.Key, m.Value));
             return HttpContextExtensions.Json(new JsonArray([.. members]));
         });
 
@@ -81,6 +86,12 @@ internal static class ChannelEndpoints
             var bot = scope.RequireBot();
             var message = s.State.EditMessage(bot, http.Snowflake("channel_id"), http.Snowflake("message_id"), new MessageDraft(scope.JsonBody(), scope.Files()));
             return HttpContextExtensions.Json(s.Renderer.Message(message, bot));
+        });
+
+        routes.Api("DELETE", "/channels/{channel_id}/messages/{message_id}", http =>
+        {
+            s.State.DeleteMessage(http.Scope().RequireBot(), http.Snowflake("channel_id"), http.Snowflake("message_id"));
+            return Results.NoContent();
         });
     }
 }

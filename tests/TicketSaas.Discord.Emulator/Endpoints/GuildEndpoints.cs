@@ -3,11 +3,29 @@ using TicketSaas.Discord.Emulator.Http;
 
 namespace TicketSaas.Discord.Emulator.Endpoints;
 
-/// <summary>Guild channels, roles and members, as the bot sees them.</summary>
+/// <summary>Guilds, their channels, active threads, roles and members, as the bot sees them.</summary>
 internal static class GuildEndpoints
 {
     public static void Map(RouteTable routes, EmulatorServices s)
     {
+        routes.Api("GET", "/guilds/{guild_id}", http =>
+            HttpContextExtensions.Json(s.Renderer.Guild(s.State.GuildVisibleTo(http.Snowflake("guild_id"), http.Scope().RequireBot()))));
+
+        routes.Api("GET", "/guilds/{guild_id}/threads/active", http =>
+        {
+            var bot = http.Scope().RequireBot();
+            var guild = s.State.GuildVisibleTo(http.Snowflake("guild_id"), bot);
+            var (threads, joined) = s.State.ActiveThreads(bot, guild.Id);
+            return HttpContextExtensions.Json(new JsonObject
+            {
+                ["threads"] = new JsonArray([.. threads.Select(t => (JsonNode)s.Renderer.Channel(t))]),
+                ["members"] = new JsonArray([.. joined.Select(j => (JsonNode)Renderer.ThreadMember(j.ThreadId, bot.ApplicationId, j.JoinedAt))]),
+
+                // The OpenAPI document requires has_more here (the schema is shared with the archived-thread lists).
+                ["has_more"] = false,
+            });
+        });
+
         routes.Api("GET", "/guilds/{guild_id}/channels", http =>
         {
             var guild = s.State.GuildVisibleTo(http.Snowflake("guild_id"), http.Scope().RequireBot());

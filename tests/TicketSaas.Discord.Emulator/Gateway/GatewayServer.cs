@@ -243,29 +243,24 @@ public sealed class GatewayServer
         }
     }
 
-    private JsonObject GuildCreate(DiscordGuild guild) => new()
+    /// <summary>The guild object, plus what GUILD_CREATE adds to it.</summary>
+    private JsonObject GuildCreate(DiscordGuild guild)
     {
-        ["id"] = Renderer.Id(guild.Id),
-        ["name"] = guild.Name,
-        ["icon"] = null,
-        ["owner_id"] = Renderer.Id(guild.OwnerId),
-        ["unavailable"] = false,
-        ["large"] = false,
-        ["joined_at"] = Renderer.Timestamp(_state.Member(guild.Id, guild.OwnerId)?.JoinedAt ?? default),
-        ["member_count"] = _state.Members(guild.Id, 0, int.MaxValue).Count,
-        ["roles"] = new JsonArray([.. _state.Roles(guild.Id).Select(r => (JsonNode)Renderer.Role(r))]),
-        ["channels"] = new JsonArray([.. _state.GuildChannels(guild.Id).Select(c => (JsonNode)_renderer.Channel(c))]),
-        ["threads"] = new JsonArray([.. _state.GuildThreads(guild.Id).Select(c => (JsonNode)_renderer.Channel(c))]),
-        ["members"] = new JsonArray(),
-        ["presences"] = new JsonArray(),
-        ["voice_states"] = new JsonArray(),
-        ["emojis"] = new JsonArray(),
-        ["stickers"] = new JsonArray(),
-        ["features"] = new JsonArray(),
-        ["stage_instances"] = new JsonArray(),
-        ["guild_scheduled_events"] = new JsonArray(),
-        ["soundboard_sounds"] = new JsonArray(),
-    };
+        var json = _renderer.Guild(guild);
+        json["unavailable"] = false;
+        json["large"] = false;
+        json["joined_at"] = Renderer.Timestamp(_state.Member(guild.Id, guild.OwnerId)?.JoinedAt ?? default);
+        json["member_count"] = _state.Members(guild.Id, 0, int.MaxValue).Count;
+        json["channels"] = new JsonArray([.. _state.GuildChannels(guild.Id).Select(c => (JsonNode)_renderer.Channel(c))]);
+        json["threads"] = new JsonArray([.. _state.GuildThreads(guild.Id).Select(c => (JsonNode)_renderer.Channel(c))]);
+        json["members"] = new JsonArray();
+        json["presences"] = new JsonArray();
+        json["voice_states"] = new JsonArray();
+        json["stage_instances"] = new JsonArray();
+        json["guild_scheduled_events"] = new JsonArray();
+        json["soundboard_sounds"] = new JsonArray();
+        return json;
+    }
 
     /// <summary>
     /// Sends to the sessions that would get the event on Discord: the guild's shard, an intent that covers it, and

@@ -39,6 +39,7 @@ public sealed class DiscordApiException : Exception
     public static DiscordApiException UnknownWebhook() => new(404, 10015, "Unknown Webhook");
     public static DiscordApiException UnknownInteraction() => new(404, 10062, "Unknown interaction");
     public static DiscordApiException MissingAccess() => new(403, 50001, "Missing Access");
+    public static DiscordApiException MissingPermissions() => new(403, 50013, "Missing Permissions");
     public static DiscordApiException Unauthorized() => new(401, 0, "401: Unauthorized");
     public static DiscordApiException NotFound() => new(404, 0, "404: Not Found");
     public static DiscordApiException MethodNotAllowed() => new(405, 0, "405: Method Not Allowed");

@@ -11,7 +11,7 @@ namespace TicketSaas.Discord.Emulator.Http;
 
 /// <summary>
 /// What every request goes through before its handler, in Discord's order as far as it shows: recording,
-/// injected faults, authentication, rate limits, then the spec check. Refusals are written in Discord's shapes.
+/// injected faults, authentication, injected 429s, rate limits, then the spec check. Refusals are written in Discord's shapes.
 /// </summary>
 internal sealed class DiscordPipeline(EmulatorServices services)
 {
@@ -88,6 +88,14 @@ internal sealed class DiscordPipeline(EmulatorServices services)
         }
 
         record.Caller = Authenticate(http, route, scope);
+        if (services.Faults.TakeRateLimit(route.Key) is { } retryAfter)
+        {
+            var (hash, rule) = services.RateLimiter.BucketOf(route.Key);
+            WriteBucketHeaders(http.Response.Headers, hash, rule.Limit, remaining: 0, services.Options.TimeProvider.GetUtcNow() + retryAfter, retryAfter);
+            await RefuseRateLimitedAsync(http, record, RateLimitScope.User, retryAfter).ConfigureAwait(false);
+            return;
+        }
+
         if (route.RateLimited && !await AdmitAsync(http, route, record).ConfigureAwait(false))
         {
             return;
@@ -206,14 +214,9 @@ internal sealed class DiscordPipeline(EmulatorServices services)
         var values = http.Request.RouteValues;
         var major = string.Join('/', DiscordRoute.MajorParameters.Select(p => values[p] as string).OfType<string>());
         var decision = services.RateLimiter.Acquire(record.Caller!, route.Key, major, route.GlobalExempt);
-        var headers = http.Response.Headers;
         if (decision.BucketHash is not null)
         {
-            headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Reset"] = Seconds(decision.ResetAt.ToUnixTimeMilliseconds() / 1000.0);
-            headers["X-RateLimit-Reset-After"] = Seconds(decision.ResetAfter.TotalSeconds);
-            headers["X-RateLimit-Bucket"] = decision.BucketHash;
+            WriteBucketHeaders(http.Response.Headers, decision.BucketHash, decision.Limit, decision.Remaining, decision.ResetAt, decision.ResetAfter);
         }
 
         if (decision.Allowed)
@@ -221,22 +224,38 @@ internal sealed class DiscordPipeline(EmulatorServices services)
             return true;
         }
 
-        var global = decision.RejectedBy == RateLimitScope.Global;
-        record.RateLimitedBy = decision.RejectedBy;
-        headers.RetryAfter = Math.Ceiling(decision.ResetAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        await RefuseRateLimitedAsync(http, record, decision.RejectedBy!.Value, decision.ResetAfter).ConfigureAwait(false);
+        return false;
+    }
+
+    private static void WriteBucketHeaders(IHeaderDictionary headers, string hash, int limit, int remaining, DateTimeOffset resetAt, TimeSpan resetAfter)
+    {
+        headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = Seconds(resetAt.ToUnixTimeMilliseconds() / 1000.0);
+        headers["X-RateLimit-Reset-After"] = Seconds(resetAfter.TotalSeconds);
+        headers["X-RateLimit-Bucket"] = hash;
+    }
+
+    /// <summary>Discord's 429: Retry-After in whole seconds, retry_after in the body to the millisecond.</summary>
+    private static Task RefuseRateLimitedAsync(HttpContext http, RecordedRequest record, RateLimitScope scope, TimeSpan retryAfter)
+    {
+        var global = scope == RateLimitScope.Global;
+        var headers = http.Response.Headers;
+        record.RateLimitedBy = scope;
+        headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Scope"] = global ? "global" : "user";
         if (global)
         {
             headers["X-RateLimit-Global"] = "true";
         }
 
-        await WriteAsync(http, 429, new JsonObject
+        return WriteAsync(http, 429, new JsonObject
         {
             ["message"] = "You are being rate limited.",
-            ["retry_after"] = Math.Ceiling(decision.ResetAfter.TotalMilliseconds) / 1000,
+            ["retry_after"] = Math.Ceiling(retryAfter.TotalMilliseconds) / 1000,
             ["global"] = global,
-        }).ConfigureAwait(false);
-        return false;
+        });
     }
 
     private static SpecBody SpecBodyOf(HttpRequest request, byte[] body, IFormCollection? form)

@@ -22,25 +22,14 @@ public sealed class FaultInjector
     private readonly Dictionary<string, int> _aborts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _latency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<TimeSpan>> _heldAnswers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<TimeSpan>> _rateLimits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CdnExpiry> _expired = new(StringComparer.Ordinal);
 
     /// <summary>The next <paramref name="times"/> requests to the route get <paramref name="status"/> (a 5xx) instead of an answer.</summary>
     public void FailNext(string route, int times = 1, int status = 500)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 500);
-        lock (_lock)
-        {
-            if (!_failures.TryGetValue(route, out var queue))
-            {
-                queue = new Queue<int>();
-                _failures[route] = queue;
-            }
-
-            for (var i = 0; i < times; i++)
-            {
-                queue.Enqueue(status);
-            }
-        }
+        Enqueue(_failures, route, status, times);
     }
 
     /// <summary>The next requests to the route lose their connection without any response.</summary>
@@ -73,21 +62,20 @@ public sealed class FaultInjector
     /// held back for <paramref name="delay"/>. A client that gives up first never learns the outcome, as when
     /// Discord's answer is lost on the way: what a retry must not turn into a second effect.
     /// </summary>
-    public void HoldNextAnswer(string route, TimeSpan delay, int times = 1)
-    {
-        lock (_lock)
-        {
-            if (!_heldAnswers.TryGetValue(route, out var queue))
-            {
-                queue = new Queue<TimeSpan>();
-                _heldAnswers[route] = queue;
-            }
+    public void HoldNextAnswer(string route, TimeSpan delay, int times = 1) => Enqueue(_heldAnswers, route, delay, times);
 
-            for (var i = 0; i < times; i++)
-            {
-                queue.Enqueue(delay);
-            }
-        }
+    /// <summary>
+    /// The next <paramref name="times"/> requests to the route (after authentication) answer 429 as Discord's per-route
+    /// limit does: body <c>{"message": "You are being rate limited.", "retry_after": seconds, "global": false}</c>,
+    /// headers Retry-After, X-RateLimit-Scope: user, X-RateLimit-Bucket, X-RateLimit-Remaining: 0 and
+    /// X-RateLimit-Reset-After. Nothing is changed, the emulator's own limits are not charged, and the request log
+    /// counts each as a 429. <paramref name="retryAfter"/> defaults to one second.
+    /// </summary>
+    public void RateLimitNext(string route, int times = 1, TimeSpan? retryAfter = null)
+    {
+        var wait = retryAfter ?? TimeSpan.FromSeconds(1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(retryAfter));
+        Enqueue(_rateLimits, route, wait, times);
     }
 
     /// <summary>Makes a CDN link (a URL the emulator handed out, or its path after the CDN base) answer as expired.</summary>
@@ -107,6 +95,7 @@ public sealed class FaultInjector
             _aborts.Clear();
             _latency.Clear();
             _heldAnswers.Clear();
+            _rateLimits.Clear();
             _expired.Clear();
         }
     }
@@ -127,37 +116,12 @@ public sealed class FaultInjector
         }
     }
 
-    internal int? TakeFailure(string route)
-    {
-        lock (_lock)
-        {
-            foreach (var key in new[] { route, AnyRoute })
-            {
-                if (_failures.TryGetValue(key, out var queue) && queue.TryDequeue(out var status))
-                {
-                    return status;
-                }
-            }
+    internal int? TakeFailure(string route) => Dequeue(_failures, route);
 
-            return null;
-        }
-    }
+    internal TimeSpan? TakeHeldAnswer(string route) => Dequeue(_heldAnswers, route);
 
-    internal TimeSpan? TakeHeldAnswer(string route)
-    {
-        lock (_lock)
-        {
-            foreach (var key in new[] { route, AnyRoute })
-            {
-                if (_heldAnswers.TryGetValue(key, out var queue) && queue.TryDequeue(out var delay))
-                {
-                    return delay;
-                }
-            }
-
-            return null;
-        }
-    }
+    /// <summary>The Retry-After of an injected 429, if one is due.</summary>
+    internal TimeSpan? TakeRateLimit(string route) => Dequeue(_rateLimits, route);
 
     internal CdnExpiry? ExpiryOf(string cdnPath)
     {
@@ -173,6 +137,41 @@ public sealed class FaultInjector
         var path = Uri.TryCreate(urlOrPath, UriKind.Absolute, out var uri) ? uri.AbsolutePath : urlOrPath.Split('?')[0];
         path = path.TrimStart('/');
         return path.StartsWith(CdnLinks.BasePath + "/", StringComparison.Ordinal) ? path[(CdnLinks.BasePath.Length + 1)..] : path;
+    }
+
+    private void Enqueue<T>(Dictionary<string, Queue<T>> queues, string route, T item, int times)
+    {
+        lock (_lock)
+        {
+            if (!queues.TryGetValue(route, out var queue))
+            {
+                queue = new Queue<T>();
+                queues[route] = queue;
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(item);
+            }
+        }
+    }
+
+    /// <summary>The next item queued for the route, else for every route.</summary>
+    private T? Dequeue<T>(Dictionary<string, Queue<T>> queues, string route)
+        where T : struct
+    {
+        lock (_lock)
+        {
+            foreach (var key in new[] { route, AnyRoute })
+            {
+                if (queues.TryGetValue(key, out var queue) && queue.TryDequeue(out var item))
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
     }
 
     private static bool Take(Dictionary<string, int> counts, string key)

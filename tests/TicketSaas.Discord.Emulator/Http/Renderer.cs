@@ -38,14 +38,60 @@ internal sealed class Renderer(EmulatorState state, CdnLinks cdn)
         ["id"] = Id(role.Id),
         ["name"] = role.Name,
         ["color"] = 0,
+        ["colors"] = new JsonObject { ["primary_color"] = 0, ["secondary_color"] = null, ["tertiary_color"] = null },
         ["hoist"] = false,
         ["icon"] = null,
         ["unicode_emoji"] = null,
         ["position"] = role.Position,
         ["permissions"] = Id(role.Permissions),
         ["managed"] = false,
-        ["mentionable"] = false,
+        ["mentionable"] = role.Mentionable,
         ["flags"] = 0,
+    };
+
+    /// <summary>The guild object of GET /guilds/{id}: an unboosted community-less guild with default settings.</summary>
+    public JsonObject Guild(DiscordGuild guild) => new()
+    {
+        ["id"] = Id(guild.Id),
+        ["name"] = guild.Name,
+        ["icon"] = null,
+        ["description"] = null,
+        ["home_header"] = null,
+        ["splash"] = null,
+        ["discovery_splash"] = null,
+        ["features"] = new JsonArray(),
+        ["banner"] = null,
+        ["owner_id"] = Id(guild.OwnerId),
+        ["application_id"] = null,
+        ["region"] = "deprecated",
+        ["afk_channel_id"] = null,
+        ["afk_timeout"] = 300,
+        ["system_channel_id"] = null,
+        ["system_channel_flags"] = 0,
+        ["widget_enabled"] = false,
+        ["widget_channel_id"] = null,
+        ["verification_level"] = 0,
+        ["roles"] = new JsonArray([.. state.Roles(guild.Id).Select(r => (JsonNode)Role(r))]),
+        ["default_message_notifications"] = 0,
+        ["mfa_level"] = 0,
+        ["explicit_content_filter"] = 0,
+        ["max_presences"] = null,
+        ["max_members"] = 500000,
+        ["max_stage_video_channel_users"] = 50,
+        ["max_video_channel_users"] = 25,
+        ["vanity_url_code"] = null,
+        ["premium_tier"] = 0,
+        ["premium_subscription_count"] = 0,
+        ["preferred_locale"] = "en-US",
+        ["rules_channel_id"] = null,
+        ["safety_alerts_channel_id"] = null,
+        ["public_updates_channel_id"] = null,
+        ["premium_progress_bar_enabled"] = false,
+        ["nsfw"] = false,
+        ["nsfw_level"] = 0,
+        ["emojis"] = new JsonArray(),
+        ["stickers"] = new JsonArray(),
+        ["incidents_data"] = null,
     };
 
     public JsonObject Member(GuildMember member) => new()
@@ -97,7 +143,13 @@ internal sealed class Renderer(EmulatorState state, CdnLinks cdn)
         }
 
         json["position"] = channel.Position;
-        json["permission_overwrites"] = new JsonArray();
+        json["permission_overwrites"] = new JsonArray([.. channel.PermissionOverwrites.Select(o => (JsonNode)new JsonObject
+        {
+            ["id"] = Id(o.Id),
+            ["type"] = (int)o.Type,
+            ["allow"] = Id(o.Allow),
+            ["deny"] = Id(o.Deny),
+        })]);
         json["nsfw"] = false;
         if (channel.Type == ChannelType.GuildText)
         {
@@ -129,7 +181,7 @@ internal sealed class Renderer(EmulatorState state, CdnLinks cdn)
             ["tts"] = false,
             ["mention_everyone"] = false,
             ["mentions"] = new JsonArray([.. message.MentionIds.Select(id => (JsonNode)User(state.User(id)!))]),
-            ["mention_roles"] = new JsonArray(),
+            ["mention_roles"] = new JsonArray([.. message.MentionRoleIds.Select(id => (JsonNode)Id(id))]),
             ["attachments"] = visible ? new JsonArray([.. message.Attachments.Select(a => (JsonNode)Attachment(a))]) : new JsonArray(),
             ["embeds"] = visible ? message.Embeds.DeepClone() : new JsonArray(),
             ["components"] = visible ? message.Components.DeepClone() : new JsonArray(),
@@ -165,6 +217,14 @@ internal sealed class Renderer(EmulatorState state, CdnLinks cdn)
 
         return json;
     }
+
+    public static JsonObject ThreadMember(ulong threadId, ulong userId, DateTimeOffset joinedAt) => new()
+    {
+        ["id"] = Id(threadId),
+        ["user_id"] = Id(userId),
+        ["join_timestamp"] = Timestamp(joinedAt),
+        ["flags"] = 0,
+    };
 
     public JsonObject Attachment(MessageAttachment attachment)
     {

@@ -204,12 +204,14 @@ public sealed class InteractionSender : IDisposable
         payload["channel_id"] = Renderer.Id(cid);
         payload["channel"] = _renderer.Channel(channel);
         payload["locale"] = "en-US";
-        payload["app_permissions"] = Renderer.Id(Permissions.All);
         if (channel.GuildId is { } guildId)
         {
             var member = _state.Member(guildId, uid) ?? throw new InvalidOperationException($"User {uid} is not a member of guild {guildId}.");
             var memberJson = _renderer.Member(member);
-            memberJson["permissions"] = Renderer.Id(_state.GuildPermissions(guildId, uid));
+
+            // Both are what the app and the member may do in this channel, overwrites applied (Discord's interaction object).
+            memberJson["permissions"] = Renderer.Id(_state.ChannelPermissions(cid, uid));
+            payload["app_permissions"] = Renderer.Id(_state.ChannelPermissions(cid, _bot.ApplicationId));
             payload["guild_id"] = Renderer.Id(guildId);
             payload["guild_locale"] = "en-US";
             payload["member"] = memberJson;
@@ -218,6 +220,7 @@ public sealed class InteractionSender : IDisposable
         }
         else
         {
+            payload["app_permissions"] = Renderer.Id(Permissions.All);
             payload["user"] = Renderer.User(user);
             payload["context"] = 1;
             payload["authorizing_integration_owners"] = new JsonObject { ["0"] = "0" };

@@ -32,8 +32,7 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
     public RateLimitDecision Acquire(string caller, string route, string major, bool globalExempt)
     {
         var now = time.GetUtcNow();
-        var (bucket, rule) = options.RuleOf(route);
-        var hash = HashOf(bucket);
+        var (hash, rule) = BucketOf(route);
         lock (_lock)
         {
             if (!globalExempt)
@@ -57,6 +56,13 @@ internal sealed class RateLimiter(RateLimitOptions options, TimeProvider time)
             _buckets[key] = window with { Remaining = window.Remaining - 1 };
             return new RateLimitDecision(true, null, hash, rule.Limit, window.Remaining - 1, window.ResetAt, window.ResetAt - now);
         }
+    }
+
+    /// <summary>The route's bucket hash (as X-RateLimit-Bucket reports it) and its rule.</summary>
+    public (string Hash, BucketRule Rule) BucketOf(string route)
+    {
+        var (bucket, rule) = options.RuleOf(route);
+        return (HashOf(bucket), rule);
     }
 
     private static Window Current<TKey>(Dictionary<TKey, Window> windows, TKey key, BucketRule rule, DateTimeOffset now)

@@ -61,6 +61,44 @@ public sealed class OpenApiSpec
         return violations;
     }
 
+    /// <summary>
+    /// Checks an answer against the operation's documented response for its status (exact, then the "4XX" range):
+    /// a JSON body must match the response schema, and a response documented without content must have none.
+    /// </summary>
+    public IReadOnlyList<SpecViolation> CheckResponse(string method, string path, int status, JsonElement? body)
+    {
+        var where = $"{method} {path} -> {status}";
+        if (Match(path) is not { Template: var template } || !template.Item.TryGetProperty(method.ToLowerInvariant(), out var operation))
+        {
+            return [new(SpecViolationKind.InvalidResponse, $"{where}: not an operation of Discord's OpenAPI document", [])];
+        }
+
+        var responses = operation.GetProperty("responses");
+        var code = status.ToString(CultureInfo.InvariantCulture);
+        if (!responses.TryGetProperty(code, out var response) && !responses.TryGetProperty($"{code[0]}XX", out response))
+        {
+            return [new(SpecViolationKind.InvalidResponse, $"{where}: the operation documents no such status", [])];
+        }
+
+        if (response.TryGetProperty("$ref", out var reference))
+        {
+            response = _compiler.Resolve(reference.GetString()!);
+        }
+
+        if (!response.TryGetProperty("content", out var content) || !content.TryGetProperty("application/json", out var media))
+        {
+            return body is null ? [] : [new(SpecViolationKind.InvalidResponse, $"{where}: documented without a body, yet one was sent", [])];
+        }
+
+        if (body is not { } json)
+        {
+            return [new(SpecViolationKind.InvalidResponse, $"{where}: documented with a JSON body, yet none was sent", [])];
+        }
+
+        var errors = Node($"response:{template.Text}:{method}:{code}", media.GetProperty("schema")).Validate(json);
+        return errors.Count == 0 ? [] : [new(SpecViolationKind.InvalidResponse, $"{where}: the body does not match the spec", errors)];
+    }
+
     private PathMatch? Match(string path)
     {
         var segments = path.Trim('/').Split('/');

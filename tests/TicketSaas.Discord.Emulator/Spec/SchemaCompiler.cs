@@ -76,7 +76,7 @@ internal sealed class SchemaCompiler(JsonElement root)
         _ => throw new NotSupportedException($"JSON Schema keyword '{keyword}' is not supported by the emulator's validator."),
     };
 
-    private JsonElement Resolve(string pointer)
+    public JsonElement Resolve(string pointer)
     {
         if (!pointer.StartsWith("#/", StringComparison.Ordinal))
         {

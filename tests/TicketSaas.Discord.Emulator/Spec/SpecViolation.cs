@@ -6,9 +6,12 @@ public enum SpecViolationKind
     MethodNotAllowed,
     InvalidParameter,
     InvalidBody,
+
+    /// <summary>An answer of the emulator's that Discord's document does not describe (checked by tests).</summary>
+    InvalidResponse,
 }
 
-/// <summary>Why a request does not conform to Discord's published API (or to our own schemas for OAuth2 and the CDN).</summary>
+/// <summary>Why a request (or an answer) does not conform to Discord's published API (or to our own schemas for OAuth2 and the CDN).</summary>
 public sealed record SpecViolation(SpecViolationKind Kind, string Reason, IReadOnlyList<SchemaError> Errors)
 {
     public override string ToString() =>

@@ -47,7 +47,8 @@ public sealed partial class EmulatorState
                 4 when channel is not null => InsertResponseLocked(channel, interaction, Required(draft, creating: true)).Id,
                 5 when channel is not null => InsertResponseLocked(channel, interaction, new MessageDraft(new JsonObject { ["flags"] = Loading | ((draft?.Flags ?? 0) & MessageDraft.Ephemeral) }, [])).Id,
                 6 when interaction.MessageId is not null => interaction.MessageId,
-                7 when interaction.MessageId is { } messageId => ApplyEditLocked(_messages[interaction.ChannelId][messageId], Required(draft, creating: false)).Id,
+                7 when interaction.MessageId is { } messageId => ApplyEditLocked(
+                    _messages.GetValueOrDefault(interaction.ChannelId)?.GetValueOrDefault(messageId) ?? throw DiscordApiException.UnknownMessage(), Required(draft, creating: false)).Id,
                 9 when interaction.Type != 5 => null,
                 _ => throw InvalidResponseType(type, interaction.Type),
             };

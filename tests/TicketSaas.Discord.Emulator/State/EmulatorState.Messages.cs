@@ -19,6 +19,11 @@ public sealed partial class EmulatorState
         lock (_lock)
         {
             var channel = ChannelVisibleToLocked(channelId, bot);
+            if (channel.GuildId is not null)
+            {
+                RequirePermissionLocked(channel, bot.ApplicationId, channel.IsThread ? Permissions.SendMessagesInThreads : Permissions.SendMessages);
+            }
+
             if (draft is { EnforceNonce: true, Nonce: { } nonce }
                 && _nonces.TryGetValue((channelId, bot.ApplicationId, nonce), out var earlierId)
                 && _messages[channelId].TryGetValue(earlierId, out var earlier)
@@ -40,7 +45,7 @@ public sealed partial class EmulatorState
                 throw DiscordApiException.InvalidFormBody(errors);
             }
 
-            ReopenThreadForPostLocked(channel);
+            ReopenThreadForPostLocked(channel, bot.ApplicationId);
             return (InsertMessageLocked(channel, bot.ApplicationId, draft, webhookId: null, interaction: null), true);
         }
     }
@@ -51,13 +56,29 @@ public sealed partial class EmulatorState
         lock (_lock)
         {
             ChannelVisibleToLocked(channelId, bot);
-            var message = _messages.GetValueOrDefault(channelId)?.GetValueOrDefault(messageId) ?? throw DiscordApiException.UnknownMessage();
+            var message = StoredMessageLocked(channelId, messageId);
             if (message.AuthorId != bot.ApplicationId)
             {
                 throw new DiscordApiException(403, 50005, "Cannot edit a message authored by another user");
             }
 
             return ApplyEditLocked(message, draft);
+        }
+    }
+
+    /// <summary>The bot deletes its own messages freely; someone else's takes MANAGE_MESSAGES.</summary>
+    internal void DeleteMessage(BotApplication bot, ulong channelId, ulong messageId)
+    {
+        lock (_lock)
+        {
+            var channel = ChannelVisibleToLocked(channelId, bot);
+            var message = StoredMessageLocked(channelId, messageId);
+            if (message.AuthorId != bot.ApplicationId)
+            {
+                RequirePermissionLocked(channel, bot.ApplicationId, Permissions.ManageMessages);
+            }
+
+            _messages[channelId].Remove(messageId);
         }
     }
 
@@ -93,8 +114,7 @@ public sealed partial class EmulatorState
         lock (_lock)
         {
             ChannelVisibleToLocked(channelId, bot);
-            var message = _messages.GetValueOrDefault(channelId)?.GetValueOrDefault(messageId);
-            return message is { VisibleOnlyTo: null } ? message : throw DiscordApiException.UnknownMessage();
+            return StoredMessageLocked(channelId, messageId);
         }
     }
 
@@ -135,9 +155,14 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>A message the channel shows; an ephemeral reply, like a deleted message, is unknown to channel routes.</summary>
+    private DiscordMessage StoredMessageLocked(ulong channelId, ulong messageId) =>
+        _messages.GetValueOrDefault(channelId)?.GetValueOrDefault(messageId) is { VisibleOnlyTo: null } message ? message : throw DiscordApiException.UnknownMessage();
+
     private DiscordMessage InsertMessageLocked(DiscordChannel channel, ulong authorId, MessageDraft draft, ulong? webhookId, InteractionRecord? interaction)
     {
         var id = NewId();
+        var (users, roles) = MentionsLocked(channel, authorId, draft.Content, AllowedMentionsOf(draft, webhookId));
         var message = new DiscordMessage
         {
             Id = id,
@@ -148,7 +173,8 @@ public sealed partial class EmulatorState
             Embeds = Clone(draft.Embeds),
             Components = Clone(draft.Components),
             Attachments = StoreAttachmentsLocked(channel.Id, draft, []),
-            MentionIds = MentionsLocked(draft.Content),
+            MentionIds = users,
+            MentionRoleIds = roles,
             Flags = draft.Flags ?? 0,
             Timestamp = Snowflakes.TimeOf(id),
             Nonce = draft.Nonce,
@@ -166,7 +192,12 @@ public sealed partial class EmulatorState
         }
 
         list[id] = message;
-        _channels[channel.Id] = channel with { LastMessageId = id };
+        _channels[channel.Id] = _channels[channel.Id] with { LastMessageId = id };
+        if (channel.Type == ChannelType.PrivateThread && message.VisibleOnlyTo is null)
+        {
+            AddMentionedToThreadLocked(channel, users, roles);
+        }
+
         if (draft.Nonce is { } nonce)
         {
             _nonces[(channel.Id, authorId, nonce)] = id;
@@ -178,10 +209,14 @@ public sealed partial class EmulatorState
 
     private DiscordMessage ApplyEditLocked(DiscordMessage message, MessageDraft draft)
     {
+        var (users, roles) = draft.HasContent
+            ? MentionsLocked(_channels[message.ChannelId], message.AuthorId, draft.Content, AllowedMentionsOf(draft, message.WebhookId))
+            : (message.MentionIds, message.MentionRoleIds);
         var edited = message with
         {
             Content = draft.Content ?? (draft.HasContent ? "" : message.Content),
-            MentionIds = draft.HasContent ? MentionsLocked(draft.Content) : message.MentionIds,
+            MentionIds = users,
+            MentionRoleIds = roles,
             Embeds = draft.Embeds is null ? message.Embeds : Clone(draft.Embeds),
             Components = draft.Components is null ? message.Components : Clone(draft.Components),
             Flags = draft.Flags ?? message.Flags,
@@ -216,21 +251,56 @@ public sealed partial class EmulatorState
         return kept;
     }
 
-    private IReadOnlyList<ulong> MentionsLocked(string? content) =>
-        content is null
-            ? []
-            : [.. MentionPattern().Matches(content).Select(m => ulong.Parse(m.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture))
-                .Where(_users.ContainsKey).Distinct()];
+    /// <summary>
+    /// The users and roles the content mentions, as far as <paramref name="allowed"/> lets them through. A role
+    /// mention counts only when the role is mentionable or the author may mention everyone in the channel.
+    /// </summary>
+    private (IReadOnlyList<ulong> Users, IReadOnlyList<ulong> Roles) MentionsLocked(DiscordChannel channel, ulong authorId, string? content, AllowedMentions allowed)
+    {
+        if (content is null)
+        {
+            return ([], []);
+        }
 
-    /// <summary>Posting in an archived thread unarchives it; a locked one refuses, as for a member without MANAGE_THREADS.</summary>
-    private void ReopenThreadForPostLocked(DiscordChannel channel)
+        var users = IdsIn(UserMentionPattern(), content).Where(id => _users.ContainsKey(id) && allowed.AllowsUser(id));
+        var roles = IdsIn(RoleMentionPattern(), content).Where(id =>
+            _roles.TryGetValue(id, out var role) && role.GuildId == channel.GuildId && allowed.AllowsRole(id)
+            && (role.Mentionable || HasPermissionLocked(channel, authorId, Permissions.MentionEveryone)));
+        return ([.. users], [.. roles]);
+
+        static IEnumerable<ulong> IdsIn(Regex pattern, string text) => pattern.Matches(text)
+            .Select(m => ulong.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (ulong?)null)
+            .OfType<ulong>()
+            .Distinct();
+    }
+
+    /// <summary>Discord's defaults when allowed_mentions is absent: everything for messages, only users for interactions and webhooks.</summary>
+    private static AllowedMentions AllowedMentionsOf(MessageDraft draft, ulong? webhookId) =>
+        draft.AllowedMentions ?? (webhookId is null ? AllowedMentions.All : AllowedMentions.UsersOnly);
+
+    /// <summary>
+    /// Discord brings mentioned people into a private thread: each mentioned user, and each member holding a
+    /// mentioned role, who can see the parent channel.
+    /// </summary>
+    private void AddMentionedToThreadLocked(DiscordChannel thread, IReadOnlyList<ulong> users, IReadOnlyList<ulong> roles)
+    {
+        var holders = _members.Values.Where(m => m.GuildId == thread.GuildId && m.RoleIds.Any(roles.Contains)).Select(m => m.UserId);
+        var members = _threadMembers[thread.Id];
+        foreach (var userId in users.Concat(holders).Where(u => HasPermissionLocked(thread, u, Permissions.ViewChannel)))
+        {
+            members.TryAdd(userId, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>Posting in an archived thread unarchives it; a locked one only for MANAGE_THREADS, who alone may unarchive it.</summary>
+    private void ReopenThreadForPostLocked(DiscordChannel channel, ulong authorId)
     {
         if (channel.Thread is not { Archived: true } thread)
         {
             return;
         }
 
-        if (thread.Locked)
+        if (thread.Locked && !HasPermissionLocked(channel, authorId, Permissions.ManageThreads))
         {
             throw ArchivedThread();
         }
@@ -243,5 +313,8 @@ public sealed partial class EmulatorState
     private static JsonArray Clone(JsonArray? array) => array is null ? [] : (JsonArray)array.DeepClone();
 
     [GeneratedRegex(@"<@!?(\d{1,20})>")]
-    private static partial Regex MentionPattern();
+    private static partial Regex UserMentionPattern();
+
+    [GeneratedRegex(@"<@&(\d{1,20})>")]
+    private static partial Regex RoleMentionPattern();
 }

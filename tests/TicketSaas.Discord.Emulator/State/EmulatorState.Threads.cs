@@ -36,6 +36,8 @@ public sealed partial class EmulatorState
                 throw new DiscordApiException(400, 50024, "Cannot execute action on this channel type");
             }
 
+            RequirePermissionLocked(parent, bot.ApplicationId, type == ChannelType.PrivateThread ? Permissions.CreatePrivateThreads : Permissions.CreatePublicThreads);
+
             var now = _time.GetUtcNow();
             var thread = new DiscordChannel
             {
@@ -48,16 +50,18 @@ public sealed partial class EmulatorState
                 Thread = new ThreadMetadata(false, false, type == ChannelType.PublicThread || invitable, autoArchive, now, now),
             };
             _channels[thread.Id] = thread;
-            _threadMembers[thread.Id] = [bot.ApplicationId];
+            _threadMembers[thread.Id] = new() { [bot.ApplicationId] = now };
             return thread;
         }
     }
 
+    /// <summary>Needs the ability to send in the thread (which, for a private one, the bot must be able to see).</summary>
     internal void AddThreadMember(BotApplication bot, ulong threadId, ulong userId)
     {
         lock (_lock)
         {
             var thread = ThreadVisibleToLocked(threadId, bot);
+            RequirePermissionLocked(thread, bot.ApplicationId, Permissions.SendMessagesInThreads);
             if (thread.Thread!.Archived)
             {
                 throw ArchivedThread();
@@ -68,15 +72,28 @@ public sealed partial class EmulatorState
                 throw DiscordApiException.UnknownMember();
             }
 
-            _threadMembers[threadId].Add(userId);
+            _threadMembers[threadId].TryAdd(userId, _time.GetUtcNow());
         }
     }
 
+    /// <summary>
+    /// The bot may leave; removing someone else needs the ability to send in the thread, and Discord's own rule:
+    /// MANAGE_THREADS, or having created the private thread.
+    /// </summary>
     internal void RemoveThreadMember(BotApplication bot, ulong threadId, ulong userId)
     {
         lock (_lock)
         {
             var thread = ThreadVisibleToLocked(threadId, bot);
+            if (userId != bot.ApplicationId)
+            {
+                RequirePermissionLocked(thread, bot.ApplicationId, Permissions.SendMessagesInThreads);
+                if (!(thread.Type == ChannelType.PrivateThread && thread.OwnerId == bot.ApplicationId))
+                {
+                    RequirePermissionLocked(thread, bot.ApplicationId, Permissions.ManageThreads);
+                }
+            }
+
             if (thread.Thread!.Archived)
             {
                 throw ArchivedThread();
@@ -86,6 +103,39 @@ public sealed partial class EmulatorState
             {
                 throw DiscordApiException.UnknownMember();
             }
+        }
+    }
+
+    /// <summary>The guild's unarchived threads the bot can see, and the bot's own memberships of them.</summary>
+    internal (IReadOnlyList<DiscordChannel> Threads, IReadOnlyList<(ulong ThreadId, DateTimeOffset JoinedAt)> Joined) ActiveThreads(BotApplication bot, ulong guildId)
+    {
+        lock (_lock)
+        {
+            var threads = _channels.Values
+                .Where(c => c.GuildId == guildId && c.Thread is { Archived: false } && CanSeeLocked(c, bot.ApplicationId))
+                .OrderBy(c => c.Id)
+                .ToList();
+            var joined = threads
+                .Where(t => _threadMembers[t.Id].ContainsKey(bot.ApplicationId))
+                .Select(t => (t.Id, _threadMembers[t.Id][bot.ApplicationId]))
+                .ToList();
+            return (threads, joined);
+        }
+    }
+
+    /// <summary>DELETE /channels/{id}: a thread needs MANAGE_THREADS, a guild channel MANAGE_CHANNELS.</summary>
+    internal void DeleteChannel(BotApplication bot, ulong channelId)
+    {
+        lock (_lock)
+        {
+            var channel = ChannelVisibleToLocked(channelId, bot);
+            if (channel.Type == ChannelType.DirectMessage)
+            {
+                throw new DiscordApiException(501, 0, "The emulator does not implement closing a DM.");
+            }
+
+            RequirePermissionLocked(channel, bot.ApplicationId, channel.IsThread ? Permissions.ManageThreads : Permissions.ManageChannels);
+            DeleteChannelLocked(channelId);
         }
     }
 
@@ -119,12 +169,59 @@ public sealed partial class EmulatorState
                         ArchiveTimestamp = archived != thread.Archived ? _time.GetUtcNow() : thread.ArchiveTimestamp,
                     },
                 };
+                RequireThreadModificationLocked(bot, channel, modified);
             }
 
             _channels[channelId] = modified;
             ChannelModified?.Invoke(modified);
             return modified;
         }
+    }
+
+    /// <summary>
+    /// MANAGE_THREADS may change anything. Without it, the thread's owner may rename it, change its settings and
+    /// archive or unarchive it, and anyone who can send in it may unarchive it; locking, unlocking and unarchiving a
+    /// locked thread stay with MANAGE_THREADS (docs: Modify Channel, thread parameters).
+    /// </summary>
+    private void RequireThreadModificationLocked(BotApplication bot, DiscordChannel thread, DiscordChannel modified)
+    {
+        if (HasPermissionLocked(thread, bot.ApplicationId, Permissions.ManageThreads))
+        {
+            return;
+        }
+
+        var (before, after) = (thread.Thread!, modified.Thread!);
+        var owns = thread.OwnerId == bot.ApplicationId;
+        var changesSettings = modified.Name != thread.Name || after.AutoArchiveDuration != before.AutoArchiveDuration || after.Invitable != before.Invitable;
+        var archives = after.Archived && !before.Archived;
+        var unarchives = before.Archived && !after.Archived;
+        var allowed = after.Locked == before.Locked
+            && !(unarchives && before.Locked)
+            && (owns || (!changesSettings && !archives && (!unarchives || HasPermissionLocked(thread, bot.ApplicationId, Permissions.SendMessagesInThreads))));
+        if (!allowed)
+        {
+            throw DiscordApiException.MissingPermissions();
+        }
+    }
+
+    /// <summary>Removes a channel with its messages, and its threads; a deleted category's channels become uncategorized.</summary>
+    private void DeleteChannelLocked(ulong channelId)
+    {
+        foreach (var child in _channels.Values.Where(c => c.ParentId == channelId).ToList())
+        {
+            if (child.IsThread)
+            {
+                DeleteChannelLocked(child.Id);
+            }
+            else
+            {
+                _channels[child.Id] = child with { ParentId = null };
+            }
+        }
+
+        _channels.Remove(channelId);
+        _messages.Remove(channelId);
+        _threadMembers.Remove(channelId);
     }
 
     private DiscordChannel ThreadVisibleToLocked(ulong threadId, BotApplication bot)

@@ -20,7 +20,7 @@ public sealed partial class EmulatorState
     private readonly Dictionary<ulong, DiscordRole> _roles = [];
     private readonly Dictionary<(ulong Guild, ulong User), GuildMember> _members = [];
     private readonly Dictionary<ulong, DiscordChannel> _channels = [];
-    private readonly Dictionary<ulong, HashSet<ulong>> _threadMembers = [];
+    private readonly Dictionary<ulong, Dictionary<ulong, DateTimeOffset>> _threadMembers = [];
     private readonly Dictionary<ulong, SortedList<ulong, DiscordMessage>> _messages = [];
     private readonly Dictionary<(ulong Channel, ulong Author, string Nonce), ulong> _nonces = [];
     private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
@@ -98,7 +98,7 @@ public sealed partial class EmulatorState
             RequireUser(ownerId);
             var guild = new DiscordGuild(id, name, ownerId);
             _guilds[id] = guild;
-            _roles[id] = new DiscordRole(id, id, "@everyone", Permissions.EveryoneDefault, 0);
+            _roles[id] = new DiscordRole(id, id, "@everyone", Permissions.EveryoneDefault, 0, Mentionable: false);
             AddMemberLocked(id, ownerId, []);
             foreach (var bot in bots)
             {
@@ -109,13 +109,13 @@ public sealed partial class EmulatorState
         }
     }
 
-    public DiscordRole AddRole(ulong guildId, string name, ulong permissions = 0)
+    public DiscordRole AddRole(ulong guildId, string name, ulong permissions = 0, bool mentionable = false)
     {
         var id = NewId();
         lock (_lock)
         {
             RequireGuild(guildId);
-            var role = new DiscordRole(id, guildId, name, permissions, _roles.Values.Count(r => r.GuildId == guildId));
+            var role = new DiscordRole(id, guildId, name, permissions, _roles.Values.Count(r => r.GuildId == guildId), mentionable);
             _roles[id] = role;
             return role;
         }
@@ -127,15 +127,40 @@ public sealed partial class EmulatorState
         {
             RequireGuild(guildId);
             RequireUser(userId);
-            foreach (var roleId in roleIds)
+            RequireRoles(guildId, roleIds);
+            return AddMemberLocked(guildId, userId, roleIds);
+        }
+    }
+
+    /// <summary>Replaces a member's roles (a bot's too: <see cref="AddGuild"/> makes its bots members without roles).</summary>
+    public GuildMember SetMemberRoles(ulong guildId, ulong userId, params ulong[] roleIds)
+    {
+        lock (_lock)
+        {
+            var member = _members.TryGetValue((guildId, userId), out var m) ? m : throw new InvalidOperationException($"{userId} is not a member of guild {guildId}.");
+            RequireRoles(guildId, roleIds);
+            member = member with { RoleIds = roleIds };
+            _members[(guildId, userId)] = member;
+            return member;
+        }
+    }
+
+    /// <summary>Sets (replaces) the channel's overwrite for a role or member, as Discord's PUT /channels/{id}/permissions/{target} does.</summary>
+    public DiscordChannel SetPermissionOverwrite(ulong channelId, ulong targetId, OverwriteType type, ulong allow, ulong deny)
+    {
+        lock (_lock)
+        {
+            var channel = _channels.TryGetValue(channelId, out var c) && c.GuildId is not null && !c.IsThread
+                ? c : throw new InvalidOperationException($"{channelId} is not a guild channel (threads take their parent's overwrites).");
+            var known = type == OverwriteType.Role ? _roles.TryGetValue(targetId, out var role) && role.GuildId == channel.GuildId : _members.ContainsKey((channel.GuildId!.Value, targetId));
+            if (!known)
             {
-                if (!_roles.TryGetValue(roleId, out var role) || role.GuildId != guildId)
-                {
-                    throw new InvalidOperationException($"Role {roleId} is not a role of guild {guildId}.");
-                }
+                throw new InvalidOperationException($"{targetId} is not a {type.ToString().ToLowerInvariant()} of guild {channel.GuildId}.");
             }
 
-            return AddMemberLocked(guildId, userId, roleIds);
+            channel = channel with { PermissionOverwrites = [.. channel.PermissionOverwrites.Where(o => o.Id != targetId), new PermissionOverwrite(targetId, type, allow, deny)] };
+            _channels[channelId] = channel;
+            return channel;
         }
     }
 
@@ -149,6 +174,7 @@ public sealed partial class EmulatorState
 
     public DiscordChannel AddCategory(ulong guildId, string name) => AddGuildChannel(guildId, ChannelType.GuildCategory, name, null, botCanView: true);
 
+    /// <param name="botCanView">False denies VIEW_CHANNEL to the guild's bots by member overwrites: Discord answers them 50001 Missing Access.</param>
     public DiscordChannel AddTextChannel(ulong guildId, string name, ulong? categoryId = null, bool botCanView = true) =>
         AddGuildChannel(guildId, ChannelType.GuildText, name, categoryId, botCanView);
 
@@ -160,6 +186,32 @@ public sealed partial class EmulatorState
             RequireUser(authorId);
             var channel = _channels.TryGetValue(channelId, out var c) ? c : throw new InvalidOperationException($"No channel {channelId}.");
             return InsertMessageLocked(channel, authorId, new MessageDraft(new() { ["content"] = content }, files), webhookId: null, interaction: null);
+        }
+    }
+
+    /// <summary>Deletes a message as a moderator would: afterwards Discord answers 10008 Unknown Message for it.</summary>
+    public void DeleteMessage(ulong channelId, ulong messageId)
+    {
+        lock (_lock)
+        {
+            if (_messages.GetValueOrDefault(channelId)?.Remove(messageId) != true)
+            {
+                throw new InvalidOperationException($"No message {messageId} in channel {channelId}.");
+            }
+        }
+    }
+
+    /// <summary>Deletes a channel or thread as a moderator would (a channel's threads go with it): afterwards Discord answers 10003 Unknown Channel.</summary>
+    public void DeleteChannel(ulong channelId)
+    {
+        lock (_lock)
+        {
+            if (!_channels.ContainsKey(channelId))
+            {
+                throw new InvalidOperationException($"No channel {channelId}.");
+            }
+
+            DeleteChannelLocked(channelId);
         }
     }
 
@@ -209,7 +261,7 @@ public sealed partial class EmulatorState
     {
         lock (_lock)
         {
-            return _threadMembers.TryGetValue(threadId, out var members) ? [.. members.Order()] : [];
+            return _threadMembers.TryGetValue(threadId, out var members) ? [.. members.Keys.Order()] : [];
         }
     }
 
@@ -279,6 +331,17 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>The member's permissions in a guild channel or thread, computed as Discord does (0 for a non-member).</summary>
+    public ulong ChannelPermissions(ulong channelId, ulong userId)
+    {
+        lock (_lock)
+        {
+            return _channels.TryGetValue(channelId, out var channel) && channel.GuildId is not null
+                ? ChannelPermissionsLocked(channel, userId)
+                : throw new InvalidOperationException($"{channelId} is not a guild channel.");
+        }
+    }
+
     internal BotApplication? FindBot(ulong applicationId)
     {
         lock (_lock)
@@ -329,6 +392,15 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>When each member joined the thread, by user id.</summary>
+    internal IReadOnlyDictionary<ulong, DateTimeOffset> ThreadMemberships(ulong threadId)
+    {
+        lock (_lock)
+        {
+            return _threadMembers.TryGetValue(threadId, out var members) ? new Dictionary<ulong, DateTimeOffset>(members) : [];
+        }
+    }
+
     internal IReadOnlyList<DiscordChannel> GuildChannels(ulong guildId)
     {
         lock (_lock)
@@ -373,8 +445,7 @@ public sealed partial class EmulatorState
 
         var visible = channel.Type == ChannelType.DirectMessage
             ? channel.Recipients.Contains(bot.ApplicationId)
-            : _members.ContainsKey((channel.GuildId!.Value, bot.ApplicationId)) && channel.BotCanView
-              && (channel.ParentId is not { } parent || !channel.IsThread || _channels[parent].BotCanView);
+            : CanSeeLocked(channel, bot.ApplicationId);
         return visible ? channel : throw DiscordApiException.MissingAccess();
     }
 
@@ -394,6 +465,17 @@ public sealed partial class EmulatorState
         if (!_users.ContainsKey(userId))
         {
             throw new InvalidOperationException($"No user {userId}.");
+        }
+    }
+
+    private void RequireRoles(ulong guildId, IEnumerable<ulong> roleIds)
+    {
+        foreach (var roleId in roleIds)
+        {
+            if (!_roles.TryGetValue(roleId, out var role) || role.GuildId != guildId)
+            {
+                throw new InvalidOperationException($"Role {roleId} is not a role of guild {guildId}.");
+            }
         }
     }
 
@@ -423,31 +505,11 @@ public sealed partial class EmulatorState
                 Name = name,
                 ParentId = parentId,
                 Position = _channels.Values.Count(c => c.GuildId == guildId),
-                BotCanView = botCanView,
+                PermissionOverwrites = botCanView ? [] : [.. _bots.Keys.Where(b => _members.ContainsKey((guildId, b)))
+                    .Select(b => new PermissionOverwrite(b, OverwriteType.Member, 0, Permissions.ViewChannel))],
             };
             _channels[id] = channel;
             return channel;
         }
-    }
-
-    private ulong GuildPermissionsLocked(ulong guildId, ulong userId)
-    {
-        if (!_guilds.TryGetValue(guildId, out var guild) || !_members.TryGetValue((guildId, userId), out var member))
-        {
-            return 0;
-        }
-
-        if (guild.OwnerId == userId)
-        {
-            return Permissions.All;
-        }
-
-        var permissions = _roles[guildId].Permissions;
-        foreach (var roleId in member.RoleIds)
-        {
-            permissions |= _roles.TryGetValue(roleId, out var role) ? role.Permissions : 0;
-        }
-
-        return (permissions & Permissions.Administrator) != 0 ? Permissions.All : permissions;
     }
 }

@@ -6,6 +6,17 @@ namespace TicketSaas.Discord.Emulator.State;
 /// <summary>A file part of a multipart request (<c>files[n]</c>).</summary>
 public sealed record UploadedFile(int Index, string FileName, string ContentType, byte[] Content);
 
+/// <summary>The mentions a message's <c>allowed_mentions</c> lets through: kinds parsed wholesale, or listed ids.</summary>
+internal sealed record AllowedMentions(IReadOnlyList<string> Parse, IReadOnlyList<ulong> Users, IReadOnlyList<ulong> Roles)
+{
+    public static readonly AllowedMentions All = new(["users", "roles", "everyone"], [], []);
+    public static readonly AllowedMentions UsersOnly = new(["users"], [], []);
+
+    public bool AllowsUser(ulong id) => Parse.Contains("users") || Users.Contains(id);
+
+    public bool AllowsRole(ulong id) => Parse.Contains("roles") || Roles.Contains(id);
+}
+
 /// <summary>A message body as sent to create or edit endpoints, webhooks and interaction callbacks.</summary>
 internal sealed class MessageDraft
 {
@@ -26,6 +37,9 @@ internal sealed class MessageDraft
         Nonce = JsonFields.Nonce(body);
         EnforceNonce = JsonFields.Bool(body, "enforce_nonce") ?? false;
         ReferencedMessageId = body["message_reference"] is JsonObject reference ? JsonFields.Snowflake(reference, "message_id") : null;
+        AllowedMentions = JsonFields.Object(body, "allowed_mentions") is { } allowed
+            ? new AllowedMentions(JsonFields.Strings(allowed, "parse"), JsonFields.Snowflakes(allowed, "users"), JsonFields.Snowflakes(allowed, "roles"))
+            : null;
         Files = files;
     }
 
@@ -40,6 +54,9 @@ internal sealed class MessageDraft
     public string? Nonce { get; }
     public bool EnforceNonce { get; }
     public ulong? ReferencedMessageId { get; }
+
+    /// <summary>Null when the body has none: the default then depends on who posts (see the state's message insert).</summary>
+    public AllowedMentions? AllowedMentions { get; }
     public IReadOnlyList<UploadedFile> Files { get; }
 
     /// <summary>Discord's own limits, which the OpenAPI document does not express (it allows 4,000 characters).</summary>
@@ -59,6 +76,18 @@ internal sealed class MessageDraft
             }
 
             CheckCustomIds(Components, ["components"], new HashSet<string>(StringComparer.Ordinal), errors);
+        }
+
+        // Parsing a kind wholesale and listing ids of it contradict each other; an empty list does not (Discord's docs).
+        if (AllowedMentions is { } allowed)
+        {
+            foreach (var (kind, ids) in new[] { ("users", allowed.Users), ("roles", allowed.Roles) })
+            {
+                if (allowed.Parse.Contains(kind) && ids.Count > 0)
+                {
+                    errors.Add("allowed_mentions", "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE", $"parse:[\"{kind}\"] and {kind}: [ids...] are mutually exclusive.");
+                }
+            }
         }
 
         if (!errors.IsEmpty)

@@ -18,8 +18,17 @@ public sealed record BotApplication(ulong ApplicationId, string Token, string Na
 
 public sealed record DiscordGuild(ulong Id, string Name, ulong OwnerId);
 
-/// <summary>The @everyone role has the guild's id, as on Discord.</summary>
-public sealed record DiscordRole(ulong Id, ulong GuildId, string Name, ulong Permissions, int Position);
+/// <summary>The @everyone role has the guild's id, as on Discord. Anyone may mention a mentionable role.</summary>
+public sealed record DiscordRole(ulong Id, ulong GuildId, string Name, ulong Permissions, int Position, bool Mentionable);
+
+public enum OverwriteType
+{
+    Role = 0,
+    Member = 1,
+}
+
+/// <summary>A channel's permission overwrite for a role (the @everyone role's id is the guild's) or a member.</summary>
+public sealed record PermissionOverwrite(ulong Id, OverwriteType Type, ulong Allow, ulong Deny);
 
 public sealed record GuildMember(ulong GuildId, ulong UserId, IReadOnlyList<ulong> RoleIds, string? Nick, DateTimeOffset JoinedAt);
 
@@ -36,8 +45,8 @@ public sealed record DiscordChannel
     public ulong? OwnerId { get; init; }
     public int Position { get; init; }
 
-    /// <summary>False seeds a channel the bot cannot see: Discord answers 50001 Missing Access.</summary>
-    public bool BotCanView { get; init; } = true;
+    /// <summary>Guild channels only: a thread takes its parent's permissions.</summary>
+    public IReadOnlyList<PermissionOverwrite> PermissionOverwrites { get; init; } = [];
 
     public ThreadMetadata? Thread { get; init; }
     public IReadOnlyList<ulong> Recipients { get; init; } = [];
@@ -59,7 +68,9 @@ public sealed record DiscordMessage
     public JsonArray Embeds { get; init; } = [];
     public JsonArray Components { get; init; } = [];
     public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
+    /// <summary>The users and roles the message mentions: those its content names that allowed_mentions let through.</summary>
     public IReadOnlyList<ulong> MentionIds { get; init; } = [];
+    public IReadOnlyList<ulong> MentionRoleIds { get; init; } = [];
     public int Flags { get; init; }
     public required DateTimeOffset Timestamp { get; init; }
     public DateTimeOffset? EditedTimestamp { get; init; }

@@ -8,27 +8,32 @@ namespace TicketSaas.IntegrationTests.Support;
 public sealed class ApiHost : IAsyncDisposable
 {
     private readonly Factory _factory;
+    private readonly bool _ownsDatabase;
 
-    private ApiHost(TestDatabase database, Factory factory)
+    private ApiHost(TestDatabase database, Factory factory, bool ownsDatabase)
     {
         Database = database;
         _factory = factory;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<ApiHost> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ApiHost> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartOn(await TestDatabase.CreateAsync(kind), settings, ownsDatabase: true);
+
+    /// <summary>The API host on a database the caller owns and shares, e.g. with a bot host.</summary>
+    public static ApiHost StartOn(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = false)
     {
-        var database = await TestDatabase.CreateAsync(kind);
         var all = new Dictionary<string, string>(database.Settings) { ["Authentication:DevelopmentHeaders"] = "true" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;
         }
 
-        var host = new ApiHost(database, new Factory(all));
+        var host = new ApiHost(database, new Factory(all), ownsDatabase);
         _ = host._factory.Server;
         return host;
     }
@@ -46,7 +51,10 @@ public sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>

@@ -63,6 +63,26 @@ public sealed class DiscordThreadMetadata
     public DateTimeOffset? CreateTimestamp { get; init; }
 }
 
+/// <summary>A member of a thread; the active-threads list holds only the bot's own memberships.</summary>
+public sealed class DiscordThreadMember
+{
+    /// <summary>The thread's id; absent where the thread is implied (a thread's own member field).</summary>
+    public ulong? Id { get; init; }
+    public ulong? UserId { get; init; }
+    public DateTimeOffset JoinTimestamp { get; init; }
+
+    /// <summary>Notification settings; unused.</summary>
+    public int Flags { get; init; }
+    public DiscordMember? Member { get; init; }
+}
+
+/// <summary>GET /guilds/{id}/threads/active: the threads, and the bot's membership in those it has joined.</summary>
+public sealed class DiscordThreadList
+{
+    public IReadOnlyList<DiscordChannel> Threads { get; init; } = [];
+    public IReadOnlyList<DiscordThreadMember> Members { get; init; } = [];
+}
+
 public sealed class DiscordOverwrite
 {
     public ulong Id { get; init; }

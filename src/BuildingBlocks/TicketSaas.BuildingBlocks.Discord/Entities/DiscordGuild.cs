@@ -1,6 +1,9 @@
 namespace TicketSaas.BuildingBlocks.Discord.Entities;
 
-/// <summary>A guild as GUILD_CREATE delivers it: the fields the support desk reads, with its channels and active threads.</summary>
+/// <summary>
+/// A guild as GUILD_CREATE (with its channels and active threads) or GET /guilds/{id} (without them) delivers it:
+/// the fields the support desk reads.
+/// </summary>
 public sealed class DiscordGuild
 {
     public ulong Id { get; init; }

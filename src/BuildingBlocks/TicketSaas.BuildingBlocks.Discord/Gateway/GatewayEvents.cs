@@ -81,3 +81,14 @@ public interface IDiscordGatewayHandler
 {
     ValueTask HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A module's listener for dispatches (THREAD_DELETE, MESSAGE_CREATE …) under <see cref="DiscordGatewayRegistration.AddDiscordGateway"/>:
+/// every registered one receives every dispatch but interactions, which go to the interaction handlers. Each dispatch
+/// gets its own DI scope. Dispatches arrive in order per shard and are handled on the shard's receive loop, so keep
+/// handlers short: a slow one delays its shard's later events. A handler's failure is logged and does not stop the others.
+/// </summary>
+public interface IDiscordGatewayEventHandler
+{
+    ValueTask HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken);
+}

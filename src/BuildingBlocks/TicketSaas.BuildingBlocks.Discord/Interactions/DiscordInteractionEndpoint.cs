@@ -90,24 +90,19 @@ public static class DiscordInteractionEndpoint
             return;
         }
 
-        foreach (var handler in context.RequestServices.GetServices<IDiscordInteractionHandler>())
+        if (await InteractionHandlerChain.AnswerAsync(context.RequestServices, interaction, logger, context.RequestAborted) is not { } response)
         {
-            if (await handler.HandleAsync(interaction, context.RequestAborted) is { } response)
-            {
-                if (response.Files.Count > 0)
-                {
-                    throw new InvalidOperationException(
-                        "Files cannot ride on the HTTP answer to an interaction: defer, then send them with a follow-up.");
-                }
-
-                await WriteJsonAsync(context.Response, JsonSerializer.SerializeToUtf8Bytes(response.ToPayload(), DiscordJson.Options));
-                return;
-            }
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
         }
 
-        logger.LogWarning("No handler answered interaction {InteractionId} of type {Type} ({CustomId})",
-            interaction.Interaction.Id, interaction.Interaction.Type, interaction.Interaction.Data?.CustomId);
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        if (response.Files.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Files cannot ride on the HTTP answer to an interaction: defer, then send them with a follow-up.");
+        }
+
+        await WriteJsonAsync(context.Response, JsonSerializer.SerializeToUtf8Bytes(response.ToPayload(), DiscordJson.Options));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

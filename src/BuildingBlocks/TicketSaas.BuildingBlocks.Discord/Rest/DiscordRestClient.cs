@@ -84,6 +84,23 @@ public sealed class DiscordRestClient
     public Task<DiscordChannel> ArchiveThreadAsync(ulong threadId, bool locked, CancellationToken cancellationToken = default) =>
         ModifyThreadAsync(threadId, new DiscordThreadEdit { Archived = true, Locked = locked }, cancellationToken);
 
+    /// <summary>
+    /// The guild's unarchived threads, public and private, with a thread member for each the bot has joined. The
+    /// threads carry parent_id, owner_id and thread_metadata to tell the ones the bot created.
+    /// </summary>
+    public Task<DiscordThreadList> ListActiveGuildThreadsAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+        ReadAsync<DiscordThreadList>(Bot(HttpMethod.Get, "guilds/{guild_id}/threads/active", guildId), null, cancellationToken);
+
+    // ---- Channels ------------------------------------------------------------------------------------------
+
+    /// <summary>A channel or thread by id; 10003 (unknown channel) once it is deleted.</summary>
+    public Task<DiscordChannel> GetChannelAsync(ulong channelId, CancellationToken cancellationToken = default) =>
+        ReadAsync<DiscordChannel>(Bot(HttpMethod.Get, "channels/{channel_id}", channelId), null, cancellationToken);
+
+    /// <summary>Deletes a channel, or a thread with its messages; needs MANAGE_CHANNELS, or MANAGE_THREADS for a thread.</summary>
+    public Task DeleteChannelAsync(ulong channelId, CancellationToken cancellationToken = default) =>
+        SendAsync(Bot(HttpMethod.Delete, "channels/{channel_id}", channelId), null, cancellationToken);
+
     // ---- Messages ------------------------------------------------------------------------------------------
 
     /// <summary>
@@ -105,6 +122,10 @@ public sealed class DiscordRestClient
         CancellationToken cancellationToken = default) =>
         ReadAsync<DiscordMessage>(Bot(HttpMethod.Patch, "channels/{channel_id}/messages/{message_id}", channelId, messageId),
             MessageContent(message.ToPayload(), message.Files), cancellationToken);
+
+    /// <summary>The bot's own messages need no permission; others' need MANAGE_MESSAGES.</summary>
+    public Task DeleteMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default) =>
+        SendAsync(Bot(HttpMethod.Delete, "channels/{channel_id}/messages/{message_id}", channelId, messageId), null, cancellationToken);
 
     /// <summary>
     /// Up to <paramref name="limit"/> (1–100) messages, newest first, before or after a message id (not both).
@@ -133,6 +154,10 @@ public sealed class DiscordRestClient
     }
 
     // ---- Guilds and users ----------------------------------------------------------------------------------
+
+    /// <summary>The guild with its roles (the @everyone role's id is the guild's); without channels, members or threads.</summary>
+    public Task<DiscordGuild> GetGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+        ReadAsync<DiscordGuild>(Bot(HttpMethod.Get, "guilds/{guild_id}", guildId), null, cancellationToken);
 
     public Task<IReadOnlyList<DiscordChannel>> GetGuildChannelsAsync(ulong guildId, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<DiscordChannel>>(Bot(HttpMethod.Get, "guilds/{guild_id}/channels", guildId), null, cancellationToken);

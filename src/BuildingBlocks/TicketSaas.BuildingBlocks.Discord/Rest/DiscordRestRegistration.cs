@@ -17,6 +17,12 @@ public static class DiscordRestRegistration
     /// </summary>
     public static IServiceCollection AddDiscordRest(this IServiceCollection services, IConfiguration discordSection)
     {
+        // Other registrations (the gateway) depend on it: registered once, whoever asks first.
+        if (services.Any(service => service.ServiceType == typeof(DiscordRestClient)))
+        {
+            return services;
+        }
+
         services.AddOptions<DiscordRestOptions>()
             .Bind(discordSection.GetSection("Rest"))
             .Configure(options => options.BotToken = discordSection["BotToken"] ?? options.BotToken)

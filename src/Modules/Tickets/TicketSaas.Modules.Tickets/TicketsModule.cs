@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
+using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
+using TicketSaas.Modules.Tickets.Configuration;
+using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Features.AddBlocklistEntry;
 using TicketSaas.Modules.Tickets.Features.CreateCategory;
 using TicketSaas.Modules.Tickets.Features.CreatePanel;
@@ -16,10 +19,13 @@ using TicketSaas.Modules.Tickets.Features.GetCategories;
 using TicketSaas.Modules.Tickets.Features.GetCategory;
 using TicketSaas.Modules.Tickets.Features.GetGuildSettings;
 using TicketSaas.Modules.Tickets.Features.GetPanels;
+using TicketSaas.Modules.Tickets.Features.OpenTicket;
+using TicketSaas.Modules.Tickets.Features.PublishPanel;
 using TicketSaas.Modules.Tickets.Features.RemoveBlocklistEntry;
 using TicketSaas.Modules.Tickets.Features.UpdateCategory;
 using TicketSaas.Modules.Tickets.Features.UpdateGuildSettings;
 using TicketSaas.Modules.Tickets.Features.UpdatePanel;
+using TicketSaas.Modules.Tickets.Infrastructure.Discord;
 using TicketSaas.Modules.Tickets.Persistence;
 
 namespace TicketSaas.Modules.Tickets;
@@ -33,8 +39,15 @@ public sealed class TicketsModule : IModule
 
     public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(TicketsModule).Assembly];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<TicketsDbContext, TicketsSqliteDbContext>(configuration, ModuleKey);
+        services.AddSingleton<GuildConfigurations>();
+        services.AddScoped<IProcessWideEventHandler<GuildConfigurationChangedIntegrationEvent>, ForgetChangedGuildConfiguration>();
+        services.AddScoped<TicketIntake>();
+        services.AddSingleton<TicketOpeningSignal>();
+        services.AddTicketsDiscord(configuration);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
@@ -49,6 +62,7 @@ public sealed class TicketsModule : IModule
         CreatePanelEndpoint.Map(panels);
         GetPanelsEndpoint.Map(panels);
         UpdatePanelEndpoint.Map(panels);
+        PublishPanelEndpoint.Map(panels);
         DeletePanelEndpoint.Map(panels);
 
         var blocklist = api.MapGroup("/guilds/{guildId}/blocklist").WithTags("Tickets: blocklist");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TicketSaas.Modules.Tickets.Domain.Categories;
@@ -9,6 +10,26 @@ namespace TicketSaas.Modules.Tickets.Domain.Categories;
 public static partial class ThreadNamingScheme
 {
     public const int MaxLength = 100;
+
+    /// <summary>The thread name for a ticket: variables filled in, cut to Discord's 100 characters, never blank.</summary>
+    public static string Render(string scheme, int number, string username, string category)
+    {
+        var name = Placeholder().Replace(scheme, match => match.Groups[1].Value switch
+        {
+            "username" => username,
+            "category" => category,
+            "number" => number.ToString(CultureInfo.InvariantCulture),
+            var padded when padded.StartsWith("number:", StringComparison.Ordinal) =>
+                number.ToString(padded["number:".Length..], CultureInfo.InvariantCulture),
+            _ => match.Value,
+        }).Trim();
+        if (name.Length == 0)
+        {
+            name = $"ticket-{number.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return name.Length <= MaxLength ? name : name[..MaxLength].TrimEnd();
+    }
 
     public static IReadOnlyList<string> UnknownVariables(string scheme) =>
         Placeholder().Matches(scheme)

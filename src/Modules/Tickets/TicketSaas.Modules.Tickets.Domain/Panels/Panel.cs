@@ -54,14 +54,11 @@ public sealed class Panel : Entity
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The bot posted (or re-posted) the panel; null when its message turned out to be gone.</summary>
+    public void Published(ulong? messageId) => MessageId = messageId;
+
     internal void Change(PanelContent content, DateTimeOffset now)
     {
-        if (content.ChannelId != ChannelId)
-        {
-            // A message cannot move between channels: the bot posts a new one.
-            MessageId = null;
-        }
-
         ChannelId = content.ChannelId;
         Title = content.Title;
         Description = content.Description;

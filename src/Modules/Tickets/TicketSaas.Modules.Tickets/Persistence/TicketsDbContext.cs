@@ -3,6 +3,7 @@ using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 using TicketSaas.Modules.Tickets.Domain.Blocklist;
 using TicketSaas.Modules.Tickets.Domain.Categories;
 using TicketSaas.Modules.Tickets.Domain.Panels;
+using TicketSaas.Modules.Tickets.Domain.Tickets;
 
 namespace TicketSaas.Modules.Tickets.Persistence;
 
@@ -27,6 +28,10 @@ internal class TicketsDbContext : ModuleDbContext
     public DbSet<Panel> Panels => Set<Panel>();
 
     public DbSet<BlocklistEntry> BlocklistEntries => Set<BlocklistEntry>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketOpening> TicketOpenings => Set<TicketOpening>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -71,6 +76,29 @@ internal class TicketsDbContext : ModuleDbContext
             entry.Property(e => e.Target).HasConversion<string>().HasMaxLength(10);
             entry.Property(e => e.Reason).HasMaxLength(BlocklistEntry.MaxReasonLength);
             entry.HasIndex(e => new { e.GuildId, e.Target, e.TargetId });
+        });
+
+        modelBuilder.Entity<Ticket>(ticket =>
+        {
+            ticket.HasKey(t => t.Id);
+            ticket.Property(t => t.Id).ValueGeneratedNever();
+            ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(10);
+            ticket.Property(t => t.ThreadName).HasMaxLength(ThreadNamingScheme.MaxLength);
+            ticket.Property(t => t.Answers).HasJsonConversion();
+            ticket.HasIndex(t => new { t.GuildId, t.Number }).IsUnique();
+            ticket.HasIndex(t => new { t.GuildId, t.FormNonce }).IsUnique();
+            ticket.HasIndex(t => new { t.GuildId, t.OpenerId, t.CategoryId, t.Status });
+            ticket.HasIndex(t => t.ThreadId);
+        });
+
+        modelBuilder.Entity<TicketOpening>(opening =>
+        {
+            opening.HasKey(o => o.TicketId);
+            opening.HasOne<Ticket>().WithOne().HasForeignKey<TicketOpening>(o => o.TicketId).OnDelete(DeleteBehavior.Cascade);
+            opening.Property(o => o.InteractionToken).HasMaxLength(500);
+            opening.Property(o => o.Language).HasMaxLength(8);
+            opening.Property(o => o.LastError).HasMaxLength(500);
+            opening.HasIndex(o => o.NextAttemptAt);
         });
     }
 }

@@ -9,10 +9,11 @@ using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Domain.Panels;
 using TicketSaas.Modules.Tickets.Features.GetPanels;
 using TicketSaas.Modules.Tickets.Persistence;
+using TicketSaas.Modules.Tickets.Ports;
 
 namespace TicketSaas.Modules.Tickets.Features.CreatePanel;
 
-/// <summary>Adds a panel. No Discord message yet: the bot posts it when it learns of the change.</summary>
+/// <summary>Adds a panel; publishing it posts its message.</summary>
 public sealed record CreatePanelCommand(
     ulong GuildId,
     ulong ChannelId,
@@ -63,7 +64,7 @@ internal sealed class CreatePanelCommandValidator : AbstractValidator<CreatePane
     public CreatePanelCommandValidator() => Include(new PanelFieldsValidator());
 }
 
-internal sealed class CreatePanelCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
+internal sealed class CreatePanelCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, IBotPermissions permissions)
     : IRequestHandler<CreatePanelCommand, PanelDto>
 {
     public async Task<PanelDto> Handle(CreatePanelCommand command, CancellationToken cancellationToken)
@@ -72,6 +73,7 @@ internal sealed class CreatePanelCommandHandler(TicketsDbContext db, TimeProvide
         var guild = await db.FindOrCreateGuildAsync(command.GuildId, now, cancellationToken);
         var panel = guild.AddPanel(
             new PanelContent(command.ChannelId, command.Title, command.Description ?? string.Empty, command.Style!.Value, command.CategoryIds!), now);
+        await permissions.EnsureAsync(command.GuildId, [(panel.ChannelId, ChannelUse.Panel)], cancellationToken);
         events.PublishConfigurationChanged(command.GuildId, GuildConfigurationChangedIntegrationEvent.Panels, now);
         return PanelDto.From(panel);
     }

@@ -8,6 +8,7 @@ using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Persistence;
+using TicketSaas.Modules.Tickets.Ports;
 
 namespace TicketSaas.Modules.Tickets.Features.DeletePanel;
 
@@ -16,16 +17,22 @@ public sealed record DeletePanelCommand(ulong GuildId, Guid PanelId) : ICommand<
     public ulong? AuditGuildId => GuildId;
 }
 
-internal sealed class DeletePanelCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
+internal sealed class DeletePanelCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, IPanelMessages messages)
     : IRequestHandler<DeletePanelCommand, Unit>
 {
     public async Task<Unit> Handle(DeletePanelCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var guild = await db.FindGuildAsync(command.GuildId, cancellationToken);
-        if (guild is null || !guild.RemovePanel(command.PanelId, now))
+        var panel = guild?.Panels.SingleOrDefault(p => p.Id == command.PanelId);
+        if (panel is null || !guild!.RemovePanel(command.PanelId, now))
         {
             throw new NotFoundException("Panel", command.PanelId.ToString("D", CultureInfo.InvariantCulture));
+        }
+
+        if (panel.MessageId is { } live)
+        {
+            await messages.DeleteAsync(panel.ChannelId, live, cancellationToken);
         }
 
         events.PublishConfigurationChanged(command.GuildId, GuildConfigurationChangedIntegrationEvent.Panels, now);

@@ -10,7 +10,9 @@ using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Domain.Categories;
 using TicketSaas.Modules.Tickets.Features.GetCategory;
+using TicketSaas.Modules.Tickets.Features.PublishPanel;
 using TicketSaas.Modules.Tickets.Persistence;
+using TicketSaas.Modules.Tickets.Ports;
 using TicketSaas.Modules.Tickets.Validation;
 
 namespace TicketSaas.Modules.Tickets.Features.UpdateCategory;
@@ -107,7 +109,8 @@ internal sealed class FormQuestionDtoValidator : AbstractValidator<FormQuestionD
     }
 }
 
-internal sealed class UpdateCategoryCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
+internal sealed class UpdateCategoryCommandHandler(
+    TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, IBotPermissions permissions, IPanelMessages panelMessages)
     : IRequestHandler<UpdateCategoryCommand, CategoryDetailsDto>
 {
     public async Task<CategoryDetailsDto> Handle(UpdateCategoryCommand command, CancellationToken cancellationToken)
@@ -120,8 +123,31 @@ internal sealed class UpdateCategoryCommandHandler(TicketsDbContext db, TimeProv
             command.FormQuestions!.Select(q => q.ToDomain()).ToList(), command.AutoCloseAfterHours, command.WarningBeforeCloseHours!.Value);
         var category = guild?.UpdateCategory(command.CategoryId, settings, now)
             ?? throw new NotFoundException("Category", command.CategoryId.ToString("D", CultureInfo.InvariantCulture));
+        await permissions.EnsureAsync(command.GuildId, ChannelsOf(category), cancellationToken);
+        foreach (var panel in guild.Panels.Where(p => p.CategoryIds.Contains(category.Id)))
+        {
+            // Its button or option shows the category's name.
+            await panelMessages.RefreshLiveMessageAsync(panel, panel.ChannelId, guild, cancellationToken);
+        }
+
         events.PublishConfigurationChanged(command.GuildId, GuildConfigurationChangedIntegrationEvent.Categories, now);
         return CategoryDetailsDto.From(category);
+    }
+
+    private static List<(ulong, ChannelUse)> ChannelsOf(Category category)
+    {
+        var channels = new List<(ulong, ChannelUse)>();
+        if (category.ParentChannelId is { } parent)
+        {
+            channels.Add((parent, ChannelUse.TicketThreads));
+        }
+
+        if (category.LogChannelId is { } log)
+        {
+            channels.Add((log, ChannelUse.Log));
+        }
+
+        return channels;
     }
 }
 

@@ -11,11 +11,13 @@ using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Domain.Panels;
 using TicketSaas.Modules.Tickets.Features.CreatePanel;
 using TicketSaas.Modules.Tickets.Features.GetPanels;
+using TicketSaas.Modules.Tickets.Features.PublishPanel;
 using TicketSaas.Modules.Tickets.Persistence;
+using TicketSaas.Modules.Tickets.Ports;
 
 namespace TicketSaas.Modules.Tickets.Features.UpdatePanel;
 
-/// <summary>Replaces a panel's channel, text, style and categories; the bot brings the live message up to date.</summary>
+/// <summary>Replaces a panel's channel, text, style and categories; a published panel's live message follows.</summary>
 public sealed record UpdatePanelCommand(
     ulong GuildId,
     Guid PanelId,
@@ -38,18 +40,22 @@ internal sealed class UpdatePanelCommandValidator : AbstractValidator<UpdatePane
     }
 }
 
-internal sealed class UpdatePanelCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
+internal sealed class UpdatePanelCommandHandler(
+    TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, IBotPermissions permissions, IPanelMessages messages)
     : IRequestHandler<UpdatePanelCommand, PanelDto>
 {
     public async Task<PanelDto> Handle(UpdatePanelCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var guild = await db.FindGuildAsync(command.GuildId, cancellationToken);
+        var previousChannel = guild?.Panels.SingleOrDefault(p => p.Id == command.PanelId)?.ChannelId;
         var panel = guild?.UpdatePanel(
                 command.PanelId,
                 new PanelContent(command.ChannelId, command.Title, command.Description ?? string.Empty, command.Style!.Value, command.CategoryIds!),
                 now)
             ?? throw new NotFoundException("Panel", command.PanelId.ToString("D", CultureInfo.InvariantCulture));
+        await permissions.EnsureAsync(command.GuildId, [(panel.ChannelId, ChannelUse.Panel)], cancellationToken);
+        await messages.RefreshLiveMessageAsync(panel, previousChannel!.Value, guild!, cancellationToken);
         events.PublishConfigurationChanged(command.GuildId, GuildConfigurationChangedIntegrationEvent.Panels, now);
         return PanelDto.From(panel);
     }

@@ -365,6 +365,137 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                     b.ToTable("tickets_panel");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<ulong>("FormNonce")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("form_nonce");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("opened_at");
+
+                    b.Property<ulong>("OpenerId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("opener_id");
+
+                    b.Property<ulong>("ParentChannelId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("parent_channel_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("status");
+
+                    b.Property<ulong?>("ThreadId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("ThreadName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("thread_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_ticket");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_tickets_ticket_thread_id");
+
+                    b.HasIndex("GuildId", "FormNonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_form_nonce");
+
+                    b.HasIndex("GuildId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_number");
+
+                    b.HasIndex("GuildId", "OpenerId", "CategoryId", "Status")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_opener_id_category_id_status");
+
+                    b.ToTable("tickets_ticket");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<ulong>("ApplicationId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InteractionToken")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("interaction_token");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("varchar(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_tickets_ticket_opening");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_tickets_ticket_opening_next_attempt_at");
+
+                    b.ToTable("tickets_ticket_opening");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
                 {
                     b.HasOne("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", null)
@@ -383,6 +514,16 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_panel_tickets_ticket_guild_guild_id");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Tickets.Domain.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_ticket_opening_tickets_ticket_ticket_id");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", b =>

@@ -356,6 +356,137 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                     b.ToTable("tickets_panel");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<ulong>("FormNonce")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_nonce");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<ulong>("OpenerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opener_id");
+
+                    b.Property<ulong>("ParentChannelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_channel_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<ulong?>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("ThreadName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_ticket");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_tickets_ticket_thread_id");
+
+                    b.HasIndex("GuildId", "FormNonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_form_nonce");
+
+                    b.HasIndex("GuildId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_number");
+
+                    b.HasIndex("GuildId", "OpenerId", "CategoryId", "Status")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_opener_id_category_id_status");
+
+                    b.ToTable("tickets_ticket");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<ulong>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InteractionToken")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interaction_token");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_tickets_ticket_opening");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_tickets_ticket_opening_next_attempt_at");
+
+                    b.ToTable("tickets_ticket_opening");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.Category", b =>
                 {
                     b.HasOne("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", null)
@@ -374,6 +505,16 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_panel_tickets_ticket_guild_guild_id");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Tickets.Domain.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_ticket_opening_tickets_ticket_ticket_id");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Categories.TicketGuild", b =>

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using TicketSaas.BuildingBlocks.Discord.Builders;
+using TicketSaas.BuildingBlocks.Discord.Rest;
+using TicketSaas.Modules.Tickets.Ports;
+
+namespace TicketSaas.Modules.Tickets.Infrastructure.Discord;
+
+internal sealed partial class DiscordInteractionReplies(DiscordRestClient discord, ILogger<DiscordInteractionReplies> logger) : IInteractionReplies
+{
+    /// <summary>The deferral travels back to Discord as the interaction's answer and may arrive after a fast opening.</summary>
+    private static readonly TimeSpan DeferralGrace = TimeSpan.FromMilliseconds(250);
+
+    private const int Attempts = 4;
+
+    public async Task EditAsync(InteractionReply reply, string content, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.Token, new DiscordMessageBuilder().WithContent(content), cancellationToken);
+                return;
+            }
+            catch (DiscordRestException unknown) when (unknown.Status == System.Net.HttpStatusCode.NotFound && attempt < Attempts)
+            {
+                await Task.Delay(DeferralGrace * attempt, cancellationToken);
+            }
+            catch (DiscordRestException failure)
+            {
+                // The outcome stands either way; only the member's notice is lost (e.g. a token past its 15 minutes).
+                LogReplyLost(failure);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply to a ticket request could not be delivered")]
+    private partial void LogReplyLost(Exception exception);
+}

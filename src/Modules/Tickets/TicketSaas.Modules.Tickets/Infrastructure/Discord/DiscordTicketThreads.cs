@@ -1,0 +1,144 @@
+using System.Net;
+using TicketSaas.BuildingBlocks.Discord.Builders;
+using TicketSaas.BuildingBlocks.Discord.Entities;
+using TicketSaas.BuildingBlocks.Discord.Rest;
+using TicketSaas.Modules.Tickets.Domain.Tickets;
+using TicketSaas.Modules.Tickets.Contracts;
+using TicketSaas.Modules.Tickets.Ports;
+
+namespace TicketSaas.Modules.Tickets.Infrastructure.Discord;
+
+/// <summary>Ticket threads on Discord: private, not invitable, archived after a week of silence.</summary>
+internal sealed class DiscordTicketThreads(DiscordRestClient discord, DiscordBotPermissions permissions, TicketsDiscordOptions options)
+    : ITicketThreads
+{
+    private const int WelcomeColor = 0x57F287;
+
+    public async Task<ulong> CreateAsync(ulong guildId, ulong parentChannelId, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await discord.CreatePrivateThreadAsync(parentChannelId, name, ThreadAutoArchiveDuration.OneWeek, cancellationToken)).Id;
+        }
+        catch (DiscordRestException refused) when (!DiscordFailures.IsTransient(refused))
+        {
+            throw await RefusedAsync(guildId, parentChannelId, refused, cancellationToken);
+        }
+    }
+
+    public async Task<ulong?> FindCreatedAsync(ulong guildId, ulong parentChannelId, string name, DateTimeOffset createdSince,
+        IReadOnlySet<ulong> taken, CancellationToken cancellationToken)
+    {
+        var active = await discord.ListActiveGuildThreadsAsync(guildId, cancellationToken);
+        return active.Threads
+            .Where(t => t.ParentId == parentChannelId && t.OwnerId == options.ApplicationId && t.Name == name && !taken.Contains(t.Id))
+            .Where(t => t.ThreadMetadata?.CreateTimestamp is not { } created || created >= createdSince)
+            .OrderBy(t => t.Id)
+            .Select(t => (ulong?)t.Id)
+            .FirstOrDefault();
+    }
+
+    public async Task AddMemberAsync(ulong threadId, ulong userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await discord.AddThreadMemberAsync(threadId, userId, cancellationToken);
+        }
+        catch (DiscordRestException refused) when (!DiscordFailures.IsTransient(refused))
+        {
+            throw new DiscordRefusedException($"Discord refused to add member {userId} to thread {threadId}: {refused.DiscordMessage}", inner: refused);
+        }
+    }
+
+    public async Task PostWelcomeAsync(ulong threadId, WelcomeView welcome, CancellationToken cancellationToken)
+    {
+        var messages = Render(welcome);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                // The thread is the ticket's own: a per-part nonce makes a repeated post return the first one.
+                await discord.CreateMessageAsync(threadId, messages[i], $"welcome-{i}", cancellationToken);
+            }
+            catch (DiscordRestException refused) when (!DiscordFailures.IsTransient(refused))
+            {
+                throw new DiscordRefusedException($"Discord refused the welcome message in thread {threadId}: {refused.DiscordMessage}", inner: refused);
+            }
+        }
+    }
+
+    public async Task DeleteAsync(ulong threadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await discord.DeleteChannelAsync(threadId, cancellationToken);
+        }
+        catch (DiscordRestException gone) when (DiscordFailures.IsGone(gone))
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>
+    /// The greeting (whose mentions bring the opener and the staff roles into the private thread) with the title and
+    /// the action buttons, then the answers: one embed each, as many per message as Discord's 6,000 embed characters
+    /// allow, so five answers of 4,000 characters take five messages and none is cut.
+    /// </summary>
+    internal static IReadOnlyList<DiscordMessageBuilder> Render(WelcomeView welcome)
+    {
+        var first = new DiscordMessageBuilder()
+            .WithContent(welcome.Greeting)
+            .WithAllowedMentions(DiscordAllowedMentions.Only([welcome.OpenerId], welcome.StaffRoleIds))
+            .AddEmbed(new DiscordEmbedBuilder().WithTitle(welcome.Title).WithColor(WelcomeColor).Build())
+            .AddActionRow(
+                Button(welcome.ClaimLabel, ButtonStyle.Secondary, TicketAction.Claim, welcome.TicketId),
+                Button(welcome.CloseLabel, ButtonStyle.Danger, TicketAction.Close, welcome.TicketId),
+                Button(welcome.CloseWithReasonLabel, ButtonStyle.Danger, TicketAction.CloseWithReason, welcome.TicketId));
+        var messages = new List<DiscordMessageBuilder> { first };
+        var current = first;
+        var characters = welcome.Title.Length;
+        var embeds = 1;
+        foreach (var answer in welcome.Answers)
+        {
+            var embed = AnswerEmbed(answer);
+            var size = Math.Min(answer.Question.Length, DiscordLimits.EmbedTitle) + answer.Answer.Length;
+            if (characters + size > DiscordLimits.EmbedCharactersPerMessage || embeds == DiscordLimits.EmbedsPerMessage)
+            {
+                current = new DiscordMessageBuilder();
+                messages.Add(current);
+                characters = 0;
+                embeds = 0;
+            }
+
+            current.AddEmbed(embed);
+            characters += size;
+            embeds++;
+        }
+
+        return messages;
+    }
+
+    private static DiscordEmbed AnswerEmbed(FormAnswer answer) =>
+        new DiscordEmbedBuilder()
+            .WithTitle(answer.Question.Length <= DiscordLimits.EmbedTitle ? answer.Question : answer.Question[..DiscordLimits.EmbedTitle])
+            .WithDescription(answer.Answer)
+            .WithColor(WelcomeColor)
+            .Build();
+
+    private static DiscordButton Button(string label, ButtonStyle style, TicketAction action, Guid ticketId) =>
+        new() { Style = style, Label = label, CustomId = TicketCustomIds.Action(action, ticketId) };
+
+    private async Task<DiscordRefusedException> RefusedAsync(ulong guildId, ulong parentChannelId, DiscordRestException refused, CancellationToken cancellationToken)
+    {
+        if (refused.Status == HttpStatusCode.Forbidden)
+        {
+            var missing = await permissions.FindMissingAsync(guildId, [(parentChannelId, ChannelUse.TicketThreads)], cancellationToken);
+            if (missing is [var channel, ..])
+            {
+                return new DiscordRefusedException($"The bot lacks permissions in channel {parentChannelId}.", channel, refused);
+            }
+        }
+
+        return new DiscordRefusedException($"Discord refused a thread in channel {parentChannelId}: {refused.DiscordMessage}", inner: refused);
+    }
+}
