@@ -121,13 +121,17 @@ internal sealed class UpdateCategoryCommandHandler(
             command.Name, command.NamingScheme, command.StaffRoleIds!, command.ParentChannelId, command.LogChannelId,
             command.OpenTicketLimit!.Value, command.CooldownSeconds!.Value, command.BypassRoleIds!,
             command.FormQuestions!.Select(q => q.ToDomain()).ToList(), command.AutoCloseAfterHours, command.WarningBeforeCloseHours!.Value);
+        var previousName = guild?.Categories.SingleOrDefault(c => c.Id == command.CategoryId)?.Name;
         var category = guild?.UpdateCategory(command.CategoryId, settings, now)
             ?? throw new NotFoundException("Category", command.CategoryId.ToString("D", CultureInfo.InvariantCulture));
         await permissions.EnsureAsync(command.GuildId, ChannelsOf(category), cancellationToken);
-        foreach (var panel in guild.Panels.Where(p => p.CategoryIds.Contains(category.Id)))
+        if (category.Name != previousName)
         {
-            // Its button or option shows the category's name.
-            await panelMessages.RefreshLiveMessageAsync(panel, panel.ChannelId, guild, cancellationToken);
+            // Panels show the category's name on a button or option; nothing else of it.
+            foreach (var panel in guild.Panels.Where(p => p.CategoryIds.Contains(category.Id)))
+            {
+                await panelMessages.RefreshLiveMessageAsync(panel, panel.ChannelId, guild, cancellationToken);
+            }
         }
 
         events.PublishConfigurationChanged(command.GuildId, GuildConfigurationChangedIntegrationEvent.Categories, now);

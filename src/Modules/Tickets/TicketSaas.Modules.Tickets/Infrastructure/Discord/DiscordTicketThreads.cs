@@ -40,14 +40,7 @@ internal sealed class DiscordTicketThreads(DiscordRestClient discord, DiscordBot
 
     public async Task AddMemberAsync(ulong threadId, ulong userId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await discord.AddThreadMemberAsync(threadId, userId, cancellationToken);
-        }
-        catch (DiscordRestException refused) when (!DiscordFailures.IsTransient(refused))
-        {
-            throw new DiscordRefusedException($"Discord refused to add member {userId} to thread {threadId}: {refused.DiscordMessage}", inner: refused);
-        }
+        await RefusalsAreFinalAsync(() => discord.AddThreadMemberAsync(threadId, userId, cancellationToken), $"adding member {userId} to thread {threadId}");
     }
 
     public async Task PostWelcomeAsync(ulong threadId, WelcomeView welcome, CancellationToken cancellationToken)
@@ -55,15 +48,10 @@ internal sealed class DiscordTicketThreads(DiscordRestClient discord, DiscordBot
         var messages = Render(welcome);
         for (var i = 0; i < messages.Count; i++)
         {
-            try
-            {
-                // The thread is the ticket's own: a per-part nonce makes a repeated post return the first one.
-                await discord.CreateMessageAsync(threadId, messages[i], $"welcome-{i}", cancellationToken);
-            }
-            catch (DiscordRestException refused) when (!DiscordFailures.IsTransient(refused))
-            {
-                throw new DiscordRefusedException($"Discord refused the welcome message in thread {threadId}: {refused.DiscordMessage}", inner: refused);
-            }
+            // The thread is the ticket's own: a per-part nonce makes a repeated post return the first one.
+            var part = messages[i];
+            var nonce = $"welcome-{i}";
+            await RefusalsAreFinalAsync(() => discord.CreateMessageAsync(threadId, part, nonce, cancellationToken), $"the welcome message in thread {threadId}");
         }
     }
 
@@ -127,6 +115,19 @@ internal sealed class DiscordTicketThreads(DiscordRestClient discord, DiscordBot
 
     private static DiscordButton Button(string label, ButtonStyle style, TicketAction action, Guid ticketId) =>
         new() { Style = style, Label = label, CustomId = TicketCustomIds.Action(action, ticketId) };
+
+    /// <summary>Discord's 4xx to an opening step cannot be mended by a retry: the opening is given up.</summary>
+    private static async Task RefusalsAreFinalAsync(Func<Task> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (DiscordRestException refused) when (!DiscordFailures.IsTransient(refused))
+        {
+            throw new DiscordRefusedException($"Discord refused {what}: {refused.DiscordMessage}", inner: refused);
+        }
+    }
 
     private async Task<DiscordRefusedException> RefusedAsync(ulong guildId, ulong parentChannelId, DiscordRestException refused, CancellationToken cancellationToken)
     {
