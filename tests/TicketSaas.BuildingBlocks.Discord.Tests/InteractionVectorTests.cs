@@ -175,15 +175,14 @@ public sealed class InteractionVectorTests
     }
 
     [SkippableFact]
-    public void Slash_command_is_an_interaction_with_options()
+    public void Slash_command_is_a_slash_command_with_options()
     {
         var json = Vector("slash-command.json");
-        var command = ParseEvent(json);
+        var command = Assert.IsType<SlashCommandInvoked>(ParseEvent(json));
 
-        Assert.Equal(typeof(InteractionCreated), command.GetType());
-        Assert.Equal("cardsearch", command.Interaction.Data!.Name);
-        Assert.Equal(771825006014889984UL, command.Interaction.Data.CommandId);
-        Assert.Equal("The Gitrog Monster", command.Interaction.Data.Options![0].Value!.Value.GetString());
+        Assert.Equal(("cardsearch", null), (command.CommandName, command.Subcommand));
+        Assert.Equal(771825006014889984UL, command.Interaction.Data!.CommandId);
+        Assert.Equal("The Gitrog Monster", command.String("cardname"));
         Assert.Equal((Permissions)442368UL, command.Interaction.AppPermissions);
         JsonAssert.Equivalent(StrictJson.Expected(json, StrictJson.IgnoredFieldsOf(typeof(DiscordMember))),
             StrictJson.Serialize(command.Interaction));

@@ -392,6 +392,93 @@ public sealed class RestClientTests
     }
 
     [Fact]
+    public async Task Guild_commands_are_overwritten_per_guild_with_their_option_tree()
+    {
+        var discord = new FakeDiscord(time);
+        discord.Script.Enqueue(_ => FakeDiscord.Json(HttpStatusCode.OK,
+            """[{"id":"1105199897613955103","application_id":"845027738276462632","version":"1105199897613955104","default_member_permissions":"32","type":1,"name":"blocklist","description":"Who may not open tickets","guild_id":"300"}]"""));
+        var (client, _) = discord.CreateClient();
+
+        var commands = await discord.Drive(client.BulkOverwriteGuildCommandsAsync(845027738276462632, 300,
+        [
+            new DiscordApplicationCommand
+            {
+                Name = "blocklist",
+                Description = "Who may not open tickets",
+                DefaultMemberPermissions = Permissions.ManageGuild,
+                Contexts = [InteractionContextType.Guild],
+                Options =
+                [
+                    new DiscordApplicationCommandOption
+                    {
+                        Type = ApplicationCommandOptionType.SubCommand,
+                        Name = "add",
+                        Description = "Block a member",
+                        Options =
+                        [
+                            new DiscordApplicationCommandOption { Type = ApplicationCommandOptionType.User, Name = "member", Description = "Who", Required = true },
+                            new DiscordApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "reason", Description = "Why", MinLength = 3, MaxLength = 200 },
+                        ],
+                    },
+                    new DiscordApplicationCommandOption
+                    {
+                        Type = ApplicationCommandOptionType.SubCommand,
+                        Name = "move",
+                        Description = "Move a ticket",
+                        Options = [new DiscordApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "category", Description = "Where", Required = true, ChannelTypes = [ChannelType.GuildCategory] }],
+                    },
+                ],
+            },
+        ]));
+
+        Assert.Equal((1105199897613955103UL, Permissions.ManageGuild), (Assert.Single(commands).Id, commands[0].DefaultMemberPermissions));
+        var request = Assert.Single(discord.Requests);
+        Assert.Equal(("PUT", "/api/v10/applications/845027738276462632/guilds/300/commands"), (request.Method.Method, request.Path));
+        JsonAssert.Equivalent(JsonNode.Parse("""
+            [{
+              "name": "blocklist", "type": 1, "description": "Who may not open tickets", "default_member_permissions": "32", "contexts": [0],
+              "options": [
+                { "type": 1, "name": "add", "description": "Block a member", "options": [
+                  { "type": 6, "name": "member", "description": "Who", "required": true },
+                  { "type": 3, "name": "reason", "description": "Why", "min_length": 3, "max_length": 200 } ] },
+                { "type": 1, "name": "move", "description": "Move a ticket", "options": [
+                  { "type": 7, "name": "category", "description": "Where", "required": true, "channel_types": [4] } ] }
+              ]
+            }]
+            """)!, JsonNode.Parse(request.Body)!);
+    }
+
+    [Theory]
+    [InlineData("required after optional")]
+    [InlineData("options on a string")]
+    [InlineData("max_length too long")]
+    [InlineData("description missing")]
+    public async Task A_command_tree_that_breaks_discords_rules_costs_no_request(string flaw)
+    {
+        var discord = new FakeDiscord(time);
+        var (client, _) = discord.CreateClient();
+        DiscordApplicationCommandOption Text(string name, bool required = false) =>
+            new() { Type = ApplicationCommandOptionType.String, Name = name, Description = name, Required = required };
+        DiscordApplicationCommandOption[] options = flaw switch
+        {
+            "required after optional" => [Text("note"), Text("name", required: true)],
+            "options on a string" => [new() { Type = ApplicationCommandOptionType.String, Name = "name", Description = "name", Options = [Text("inner")] }],
+            "max_length too long" => [new() { Type = ApplicationCommandOptionType.String, Name = "name", Description = "name", MaxLength = 6001 }],
+            _ => [new() { Type = ApplicationCommandOptionType.String, Name = "name" }],
+        };
+
+        var command = new DiscordApplicationCommand
+        {
+            Name = "ticket",
+            Description = "Tickets",
+            Options = [new() { Type = ApplicationCommandOptionType.SubCommand, Name = "rename", Description = "Rename", Options = options }],
+        };
+
+        await Assert.ThrowsAsync<DiscordLimitException>(() => client.BulkOverwriteGuildCommandsAsync(845027738276462632, 300, [command]));
+        Assert.Empty(discord.Requests);
+    }
+
+    [Fact]
     public async Task Downloads_come_only_from_cdn_hosts_and_without_the_bot_token()
     {
         var discord = new FakeDiscord(time);

@@ -103,4 +103,45 @@ public class DeleteTests
         Assert.Equal(10003, await Seeded.CodeOf(channelRead));
         Assert.Null(state.Channel(queue.Id)!.ParentId);
     }
+
+    [SkippableFact]
+    public async Task Deleting_a_thread_dispatches_thread_delete_with_its_four_fields()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.GrantBot(Permissions.ManageThreads);
+        var byBot = await seeded.CreateThreadAsync(ChannelType.PrivateThread);
+        var byModerator = await seeded.CreateThreadAsync(ChannelType.PublicThread);
+        await using var probe = await GatewayProbe.ConnectAsync(seeded.Emulator);
+
+        await seeded.Client.DeleteAsync($"channels/{byBot}");
+        seeded.Emulator.State.DeleteChannel(byModerator);
+
+        var first = await probe.WaitForAsync("THREAD_DELETE", d => Seeded.IdOf(d) == byBot);
+        var second = await probe.WaitForAsync("THREAD_DELETE", d => Seeded.IdOf(d) == byModerator);
+        var guild = seeded.Guild.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var parent = seeded.Channel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{ "id": "{{byBot}}", "guild_id": "{{guild}}", "parent_id": "{{parent}}", "type": 12 }"""), first));
+        Assert.Equal(11, second["type"]!.GetValue<int>());
+        Assert.DoesNotContain(probe.Dispatches, d => d.Name == "CHANNEL_DELETE");
+    }
+
+    [SkippableFact]
+    public async Task Deleting_a_channel_dispatches_channel_delete_and_nothing_for_its_threads()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        seeded.GrantBot(Permissions.ManageChannels);
+        var thread = await seeded.CreateThreadAsync(ChannelType.PrivateThread);
+        var other = seeded.Emulator.State.AddTextChannel(seeded.Guild.Id, "general");
+        await using var probe = await GatewayProbe.ConnectAsync(seeded.Emulator);
+
+        var deleted = await seeded.Client.DeleteAsync($"channels/{seeded.Channel.Id}");
+        seeded.Emulator.State.DeleteChannel(other.Id);
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var channel = await probe.WaitForAsync("CHANNEL_DELETE", d => Seeded.IdOf(d) == seeded.Channel.Id);
+        Assert.Equal(("tickets", 0), (channel["name"]!.GetValue<string>(), channel["type"]!.GetValue<int>()));
+        await probe.WaitForAsync("CHANNEL_DELETE", d => Seeded.IdOf(d) == other.Id);
+        Assert.Null(seeded.Emulator.State.Channel(thread));
+        Assert.DoesNotContain(probe.Dispatches, d => d.Name == "THREAD_DELETE");
+    }
 }

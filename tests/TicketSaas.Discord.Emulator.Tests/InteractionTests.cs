@@ -99,5 +99,51 @@ public class InteractionTests
         Assert.Equal((Permissions.EveryoneDefault & ~Permissions.AddReactions).ToString(CultureInfo.InvariantCulture), payload["member"]!["permissions"]!.GetValue<string>());
     }
 
+    [SkippableFact]
+    public async Task A_button_on_the_bots_dm_message_is_clicked_as_in_a_dm_without_guild_or_member()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        await using var endpoint = await LoopbackEndpoint.StartAsync(seeded.Emulator.PublicKeyHex,
+            _ => new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = "Thanks for rating" } });
+        seeded.Emulator.Interactions.Endpoint = endpoint.Uri;
+        var dm = await CommandTests.OpenDmAsync(seeded, seeded.Member.Id);
+        var posted = await seeded.PostMessageAsync(dm, new JsonObject
+        {
+            ["content"] = "How did we do?",
+            ["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = 1,
+                ["components"] = new JsonArray(new JsonObject { ["type"] = 2, ["style"] = 1, ["custom_id"] = "rate:5", ["label"] = "Great" }),
+            }),
+        });
+        var messageId = Seeded.IdOf(await Seeded.JsonOf(posted));
+
+        var delivery = await seeded.Emulator.Interactions.ClickButtonAsync(dm, messageId, seeded.Member.Id, "rate:5");
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var payload = Assert.Single(endpoint.Received);
+        Assert.False(payload.ContainsKey("guild_id") || payload.ContainsKey("member") || payload.ContainsKey("guild_locale"));
+        Assert.Equal(seeded.Member.Id.ToString(CultureInfo.InvariantCulture), payload["user"]!["id"]!.GetValue<string>());
+        Assert.Equal((1, 1), (payload["channel"]!["type"]!.GetValue<int>(), payload["context"]!.GetValue<int>()));
+        Assert.Equal(dm.ToString(CultureInfo.InvariantCulture), payload["channel_id"]!.GetValue<string>());
+        Assert.Equal("rate:5", payload["message"]!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>());
+        Assert.Null(delivery.Interaction.GuildId);
+        Assert.Equal("Thanks for rating", seeded.Emulator.State.Message(dm, delivery.Interaction.OriginalMessageId!.Value)!.Content);
+        Assert.Empty(seeded.Emulator.Requests.SpecViolations);
+    }
+
+    [SkippableFact]
+    public async Task Only_the_dms_recipient_can_click_in_it()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        var dm = await CommandTests.OpenDmAsync(seeded, seeded.Member.Id);
+        var message = Seeded.IdOf(await Seeded.JsonOf(await seeded.PostMessageAsync(dm, new JsonObject { ["content"] = "How did we do?" })));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            seeded.Emulator.Interactions.ClickButtonAsync(dm, message, seeded.Owner.Id, "rate:5"));
+
+        Assert.Contains("not a recipient", refused.Message, StringComparison.Ordinal);
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

@@ -88,7 +88,7 @@ public class SpecConformanceTests
             {
                 Name = "ticket",
                 Description = "Open a support ticket",
-                Options = [new DiscordApplicationCommandOption { Type = 3, Name = "subject", Description = "What it is about", Required = true }],
+                Options = [new DiscordApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "subject", Description = "What it is about", Required = true }],
             },
         ]);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TicketSaas.BuildingBlocks.Discord;
 using TicketSaas.BuildingBlocks.Discord.Builders;
 using TicketSaas.BuildingBlocks.Discord.Entities;
 using TicketSaas.BuildingBlocks.Discord.Gateway;
@@ -78,6 +79,68 @@ public sealed class DispatchTests
         await scene.Rest.CreateInteractionResponseAsync(click.Interaction.Id, click.Interaction.Token,
             DiscordInteractionResponse.DeferredUpdate);
         Assert.NotNull(scene.Emulator.State.Interaction(delivery.Interaction.Id)!.AnsweredAt);
+    }
+
+    [Fact]
+    public async Task Deleted_threads_and_channels_arrive_as_their_delete_events()
+    {
+        await using var scene = await GatewayScene.StartAsync();
+        scene.StartClient();
+        await scene.Events.WaitForAsync<GuildAvailable>();
+        var thread = await scene.Rest.CreatePrivateThreadAsync(scene.Channel.Id, "ticket-0002", ThreadAutoArchiveDuration.OneDay);
+        var category = scene.Emulator.State.AddCategory(scene.Guild.Id, "Archive");
+
+        await scene.Rest.DeleteChannelAsync(thread.Id);
+        scene.Emulator.State.DeleteChannel(category.Id);
+
+        var deleted = await scene.Events.WaitForAsync<ThreadDeleted>();
+        Assert.Equal((thread.Id, scene.Channel.Id, ChannelType.PrivateThread), (deleted.Thread.Id, deleted.Thread.ParentId, deleted.Thread.Type));
+        Assert.Equal(scene.Guild.Id, deleted.GuildId);
+        var removed = await scene.Events.WaitForAsync<ChannelDeleted>();
+        Assert.Equal((category.Id, ChannelType.GuildCategory, "Archive"), (removed.Channel.Id, removed.Channel.Type, removed.Channel.Name));
+    }
+
+    [Fact]
+    public async Task A_slash_command_over_the_gateway_arrives_with_its_subcommand_options_and_resolved_user()
+    {
+        await using var scene = await GatewayScene.StartAsync();
+        scene.StartClient();
+        await scene.Events.WaitForAsync<GuildAvailable>();
+        var member = scene.Emulator.State.AddUser("nelly");
+        scene.Emulator.State.AddMember(scene.Guild.Id, member.Id);
+        var registered = await scene.Rest.BulkOverwriteGuildCommandsAsync(scene.Emulator.Bot.ApplicationId, scene.Guild.Id,
+        [
+            new DiscordApplicationCommand
+            {
+                Name = "blocklist",
+                Description = "Who may not open tickets",
+                DefaultMemberPermissions = Permissions.ManageGuild,
+                Options =
+                [
+                    new DiscordApplicationCommandOption
+                    {
+                        Type = ApplicationCommandOptionType.SubCommand,
+                        Name = "add",
+                        Description = "Block a member",
+                        Options =
+                        [
+                            new DiscordApplicationCommandOption { Type = ApplicationCommandOptionType.User, Name = "member", Description = "Who", Required = true },
+                            new DiscordApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "reason", Description = "Why", MaxLength = 200 },
+                        ],
+                    },
+                ],
+            },
+        ]);
+        scene.Emulator.Interactions.Transport = InteractionTransport.Gateway;
+
+        await scene.Emulator.Interactions.InvokeCommandAsync(scene.Channel.Id, scene.Owner.Id, "blocklist", "add",
+            [new CommandOptionValue("member", CommandOptionType.User, member.Id), new CommandOptionValue("reason", CommandOptionType.String, "spam")]);
+
+        var command = Assert.IsType<SlashCommandInvoked>((await scene.Events.WaitForAsync<InteractionDispatched>()).Interaction);
+        Assert.Equal(("blocklist", "add", registered[0].Id), (command.CommandName, command.Subcommand, command.Interaction.Data!.CommandId));
+        Assert.Equal((member.Id, "nelly", "spam"), (command.Snowflake("member"), command.User("member")!.Username, command.String("reason")));
+        Assert.Empty(command.Interaction.Data.Resolved!.Members![member.Id].Roles);
+        Assert.Equal(scene.Owner.Id, command.Interaction.Invoker!.Id);
     }
 
     [Fact]

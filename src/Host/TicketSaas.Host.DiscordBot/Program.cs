@@ -7,7 +7,13 @@ using TicketSaas.Host.DiscordBot.Modules.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketSaasCore("ticketsaas-bot", BuiltInModules.All());
-builder.Services.AddScoped<ICallerAccessor, InteractionCaller>();
+
+// Interaction handlers are asked in this order: the caller is named first, the ticket opening flow answers last.
+builder.Services.AddScoped<InteractionCaller>();
+builder.Services.AddScoped<ICallerAccessor>(services => services.GetRequiredService<InteractionCaller>());
+builder.Services.AddScoped<IDiscordInteractionHandler>(services => services.GetRequiredService<InteractionCaller>());
+builder.Services.AddScoped<IDiscordInteractionHandler, TicketCommands>();
+builder.Services.AddScoped<IDiscordInteractionHandler, TicketActionInteractions>();
 builder.Services.AddScoped<IDiscordInteractionHandler, TicketInteractions>();
 
 // Discord delivers interactions by HTTP (signed POSTs to /interactions) or over the gateway, as chosen in the
@@ -19,9 +25,16 @@ if (interactionsEnabled)
     builder.Services.AddDiscordInteractions(discord);
 }
 
-if (discord.GetValue("Gateway:Enabled", false))
+var gatewayEnabled = discord.GetValue("Gateway:Enabled", false);
+if (gatewayEnabled)
 {
     builder.Services.AddDiscordGateway(discord);
+    builder.Services.AddScoped<IDiscordGatewayEventHandler, TicketGatewayEvents>();
+}
+
+if ((interactionsEnabled || gatewayEnabled) && !string.IsNullOrWhiteSpace(discord["BotToken"]))
+{
+    builder.Services.AddHostedService<TicketCommandRegistration>();
 }
 
 var app = builder.Build();

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using TicketSaas.Discord.Emulator.Gateway;
 using TicketSaas.Discord.Emulator.Http;
 using TicketSaas.Discord.Emulator.State;
 
 namespace TicketSaas.Discord.Emulator.Endpoints;
 
-/// <summary>The current user (a bot, or an OAuth2 user by Bearer token), its guilds, DMs, where the gateway is, and commands.</summary>
+/// <summary>The current user (a bot, or an OAuth2 user by Bearer token), its guilds, DMs, where the gateway is, and commands (global and per guild).</summary>
 internal static class UserEndpoints
 {
     public static void Map(RouteTable routes, EmulatorServices s)
@@ -58,19 +59,28 @@ internal static class UserEndpoints
             });
         });
 
-        routes.Api("PUT", "/applications/{application_id}/commands", http =>
-        {
-            var scope = http.Scope();
-            var bot = scope.RequireBot();
-            if (http.Snowflake("application_id") != bot.ApplicationId)
-            {
-                throw DiscordApiException.MissingAccess();
-            }
+        routes.Api("PUT", "/applications/{application_id}/commands", http => OverwriteCommands(http, s, guildId: null));
 
-            var definitions = scope.JsonNodeBody() as JsonArray ?? [];
-            var commands = s.State.OverwriteCommands(bot.ApplicationId, [.. definitions.OfType<JsonObject>()]);
-            return HttpContextExtensions.Json(new JsonArray([.. commands.Select(c => (JsonNode)CommandJson(c))]));
-        });
+        routes.Api("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", http => OverwriteCommands(http, s, http.Snowflake("guild_id")));
+    }
+
+    private static IResult OverwriteCommands(HttpContext http, EmulatorServices s, ulong? guildId)
+    {
+        var scope = http.Scope();
+        var bot = scope.RequireBot();
+        if (http.Snowflake("application_id") != bot.ApplicationId)
+        {
+            throw DiscordApiException.MissingAccess();
+        }
+
+        if (guildId is { } guild)
+        {
+            s.State.GuildVisibleTo(guild, bot);
+        }
+
+        var definitions = scope.JsonNodeBody() as JsonArray ?? [];
+        var commands = s.State.OverwriteCommands(bot.ApplicationId, guildId, [.. definitions.OfType<JsonObject>()]);
+        return HttpContextExtensions.Json(new JsonArray([.. commands.Select(c => (JsonNode)CommandJson(c))]));
     }
 
     /// <summary>The user a request acts as: the bot itself, or the OAuth2 user when the token holds the scope.</summary>
@@ -93,8 +103,15 @@ internal static class UserEndpoints
         json["version"] = Renderer.Id(command.Id);
         json["type"] ??= 1;
         json["description"] ??= "";
-        json["default_member_permissions"] ??= null;
+
+        // Discord takes the permission set as a number or a string of digits, and always answers a string.
+        json["default_member_permissions"] = json["default_member_permissions"] is JsonValue permissions ? permissions.ToString() : null;
         json["nsfw"] ??= false;
+        if (command.GuildId is { } guildId)
+        {
+            json["guild_id"] = Renderer.Id(guildId);
+        }
+
         return json;
     }
 }

@@ -61,6 +61,18 @@ public sealed class GatewayServer
                 if (guildId is { } id)
                 {
                     json["guild_id"] = Renderer.Id(id);
+
+                    // Discord sends the author's member data (without its user) with a guild message.
+                    if (state.Member(id, message.AuthorId) is { } member)
+                    {
+                        json["member"] = new JsonObject
+                        {
+                            ["roles"] = new JsonArray([.. member.RoleIds.Select(role => (JsonNode)Renderer.Id(role))]),
+                            ["joined_at"] = member.JoinedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                            ["deaf"] = false,
+                            ["mute"] = false,
+                        };
+                    }
                 }
 
                 return json;
@@ -68,6 +80,24 @@ public sealed class GatewayServer
         };
         state.ChannelModified += channel =>
             Publish(channel.IsThread ? "THREAD_UPDATE" : "CHANNEL_UPDATE", channel.GuildId, _ => _renderer.Channel(channel));
+        state.ChannelDeleted += channel =>
+        {
+            if (channel.IsThread)
+            {
+                // Discord's THREAD_DELETE carries only these four fields, not the thread object.
+                Publish("THREAD_DELETE", channel.GuildId, _ => new JsonObject
+                {
+                    ["id"] = Renderer.Id(channel.Id),
+                    ["guild_id"] = Renderer.Id(channel.GuildId!.Value),
+                    ["parent_id"] = Renderer.Id(channel.ParentId!.Value),
+                    ["type"] = (int)channel.Type,
+                });
+            }
+            else
+            {
+                Publish("CHANNEL_DELETE", channel.GuildId, _ => _renderer.Channel(channel));
+            }
+        };
     }
 
     public IReadOnlyList<GatewayLogEntry> Log

@@ -25,6 +25,7 @@ public enum InteractionTransport
 public sealed class InteractionSender : IDisposable
 {
     private const int Ping = 1;
+    private const int ApplicationCommand = 2;
     private const int MessageComponent = 3;
     private const int ModalSubmit = 5;
 
@@ -37,6 +38,7 @@ public sealed class InteractionSender : IDisposable
     private readonly Renderer _renderer;
     private readonly TimeProvider _time;
     private readonly BotApplication _bot;
+    private readonly CommandInvocation _commands;
 
     private readonly GatewayServer _gateway;
 
@@ -47,6 +49,7 @@ public sealed class InteractionSender : IDisposable
         _renderer = renderer;
         _time = time;
         _bot = bot;
+        _commands = new CommandInvocation(state, renderer);
         Endpoint = endpoint;
         PublicKeyHex = Convert.ToHexStringLower(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
@@ -68,6 +71,20 @@ public sealed class InteractionSender : IDisposable
 
     public Task<InteractionDelivery> ClickButtonAsync(ulong channelId, ulong messageId, ulong userId, string customId, CancellationToken cancellationToken = default) =>
         SendComponentAsync(channelId, messageId, userId, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, cancellationToken);
+
+    /// <summary>
+    /// A member uses a slash command in a channel: the command must be registered for the channel's guild or
+    /// globally, and the subcommand and options must be ones it declares, with every required option given.
+    /// User, channel, role and mentionable options hold ids; data.resolved gets their entities from the state.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Discord's client could not send this invocation.</exception>
+    public Task<InteractionDelivery> InvokeCommandAsync(ulong channelId, ulong userId, string commandName, string? subcommand,
+        IReadOnlyList<CommandOptionValue> options, CancellationToken cancellationToken = default)
+    {
+        var payload = Envelope(ApplicationCommand, channelId, userId, null);
+        payload["data"] = _commands.Data(_bot.ApplicationId, _state.Channel(channelId)!, userId, commandName, subcommand, options);
+        return SendAsync(payload, cancellationToken: cancellationToken);
+    }
 
     /// <summary>A select menu submission; <paramref name="componentType"/> 3 is a string select, 5–8 the user/role/mentionable/channel selects.</summary>
     public Task<InteractionDelivery> SelectAsync(ulong channelId, ulong messageId, ulong userId, string customId, IReadOnlyList<string> values, int componentType = 3, CancellationToken cancellationToken = default) =>
@@ -220,6 +237,11 @@ public sealed class InteractionSender : IDisposable
         }
         else
         {
+            if (!channel.Recipients.Contains(uid))
+            {
+                throw new InvalidOperationException($"User {uid} is not a recipient of DM {cid}.");
+            }
+
             payload["app_permissions"] = Renderer.Id(Permissions.All);
             payload["user"] = Renderer.User(user);
             payload["context"] = 1;

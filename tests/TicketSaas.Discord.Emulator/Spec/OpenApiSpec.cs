@@ -15,14 +15,16 @@ public sealed class OpenApiSpec
     private static readonly ConcurrentDictionary<string, Lazy<OpenApiSpec>> Loaded = new(StringComparer.Ordinal);
 
     private readonly JsonDocument _document;
-    private readonly SchemaCompiler _compiler;
+    private readonly SchemaCompiler _requests;
+    private readonly SchemaCompiler _answers;
     private readonly IReadOnlyList<PathTemplate> _templates;
     private readonly ConcurrentDictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
 
     private OpenApiSpec(byte[] content)
     {
         _document = JsonDocument.Parse(content);
-        _compiler = new SchemaCompiler(_document.RootElement);
+        _requests = new SchemaCompiler(_document.RootElement, digitsAreIntegers: true);
+        _answers = new SchemaCompiler(_document.RootElement);
         _templates = [.. _document.RootElement.GetProperty("paths").EnumerateObject().Select(p => new PathTemplate(p.Name, p.Value))];
     }
 
@@ -82,7 +84,7 @@ public sealed class OpenApiSpec
 
         if (response.TryGetProperty("$ref", out var reference))
         {
-            response = _compiler.Resolve(reference.GetString()!);
+            response = _answers.Resolve(reference.GetString()!);
         }
 
         if (!response.TryGetProperty("content", out var content) || !content.TryGetProperty("application/json", out var media))
@@ -95,7 +97,7 @@ public sealed class OpenApiSpec
             return [new(SpecViolationKind.InvalidResponse, $"{where}: documented with a JSON body, yet none was sent", [])];
         }
 
-        var errors = Node($"response:{template.Text}:{method}:{code}", media.GetProperty("schema")).Validate(json);
+        var errors = Node($"response:{template.Text}:{method}:{code}", media.GetProperty("schema"), _answers).Validate(json);
         return errors.Count == 0 ? [] : [new(SpecViolationKind.InvalidResponse, $"{where}: the body does not match the spec", errors)];
     }
 
@@ -135,7 +137,7 @@ public sealed class OpenApiSpec
                 continue;
             }
 
-            var schema = Node($"param:{template.Text}:{name}:{location}", parameter.GetProperty("schema"));
+            var schema = Node($"param:{template.Text}:{name}:{location}", parameter.GetProperty("schema"), _requests);
             errors.AddRange(ValidateText(schema, raw).Select(e => e with { Path = [name, .. e.Path] }));
         }
 
@@ -202,12 +204,13 @@ public sealed class OpenApiSpec
             return new(SpecViolationKind.InvalidBody, $"{where}: {body.ParseError}", []);
         }
 
-        var schema = Node($"body:{template.Text}:{method}:{body.MediaType}", media.GetProperty("schema"));
+        var schema = Node($"body:{template.Text}:{method}:{body.MediaType}", media.GetProperty("schema"), _requests);
         var errors = schema.Validate(body.Json!.Value);
         return errors.Count == 0 ? null : new(SpecViolationKind.InvalidBody, $"{where}: the body does not match the spec", errors);
     }
 
-    private SchemaNode Node(string key, JsonElement schema) => _compiled.GetOrAdd(key, _ => _compiler.Compile(schema));
+    private SchemaNode Node(string key, JsonElement schema, SchemaCompiler compiler) =>
+        _compiled.GetOrAdd(key, _ => compiler.Compile(schema));
 
     private static IEnumerable<JsonElement> Parameters(JsonElement item) =>
         item.TryGetProperty("parameters", out var list) ? list.EnumerateArray() : [];

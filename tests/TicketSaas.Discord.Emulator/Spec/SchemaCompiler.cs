@@ -11,7 +11,12 @@ namespace TicketSaas.Discord.Emulator.Spec;
 /// lazily against the root document (so recursive schemas work) and are cached by pointer. A keyword it does
 /// not know is an error at compile time, never silently ignored.
 /// </summary>
-internal sealed class SchemaCompiler(JsonElement root)
+/// <param name="digitsAreIntegers">
+/// Lets a string of digits pass where the schema says integer, within the schema's bounds. Discord's API reads
+/// requests that way (a Discord engineer on discord/discord-api-spec#11), and its docs spell some integer fields,
+/// such as a command's default_member_permissions, as strings. Answers are checked without it.
+/// </param>
+internal sealed class SchemaCompiler(JsonElement root, bool digitsAreIntegers = false)
 {
     private static readonly HashSet<string> Annotations =
     [
@@ -98,7 +103,7 @@ internal sealed class SchemaCompiler(JsonElement root)
 
     private SchemaCheck RefCheck(string pointer) => (value, at, errors) => Reference(pointer).Validate(value, at, errors);
 
-    private static SchemaCheck TypeCheck(JsonElement value)
+    private SchemaCheck TypeCheck(JsonElement value)
     {
         string[] types = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(t => t.GetString()!)] : [value.GetString()!];
         var expected = string.Join(" or ", types);
@@ -111,8 +116,9 @@ internal sealed class SchemaCompiler(JsonElement root)
         };
     }
 
-    private static bool HasType(JsonElement instance, string type) => type switch
+    private bool HasType(JsonElement instance, string type) => type switch
     {
+        "integer" when digitsAreIntegers && instance.ValueKind == JsonValueKind.String => DigitString(instance, out _),
         "null" => instance.ValueKind == JsonValueKind.Null,
         "boolean" => instance.ValueKind is JsonValueKind.True or JsonValueKind.False,
         "object" => instance.ValueKind == JsonValueKind.Object,
@@ -259,9 +265,13 @@ internal sealed class SchemaCompiler(JsonElement root)
         }
     };
 
-    private static SchemaCheck BoundCheck(decimal bound, bool max) => (instance, at, errors) =>
+    private SchemaCheck BoundCheck(decimal bound, bool max) => (instance, at, errors) =>
     {
-        if (instance.ValueKind != JsonValueKind.Number || !instance.TryGetDecimal(out var number))
+        var number = 0m;
+        var numeric = instance.ValueKind == JsonValueKind.Number
+            ? instance.TryGetDecimal(out number)
+            : digitsAreIntegers && DigitString(instance, out number);
+        if (!numeric)
         {
             return;
         }
@@ -273,6 +283,14 @@ internal sealed class SchemaCompiler(JsonElement root)
                 : Error(at, "minimum", "NUMBER_TYPE_MIN", $"int value should be greater than or equal to {bound}."));
         }
     };
+
+    private static bool DigitString(JsonElement instance, out decimal number)
+    {
+        number = 0;
+        return instance.ValueKind == JsonValueKind.String
+            && decimal.TryParse(instance.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)
+            && number == decimal.Truncate(number);
+    }
 
     private static SchemaCheck PatternCheck(Regex pattern) => (instance, at, errors) =>
     {

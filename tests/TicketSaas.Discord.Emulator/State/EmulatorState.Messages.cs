@@ -118,6 +118,16 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>The DM channel between the bot and a user, once the bot opened one.</summary>
+    public DiscordChannel? DirectMessageChannel(ulong applicationId, ulong userId)
+    {
+        lock (_lock)
+        {
+            return _channels.Values.FirstOrDefault(c => c.Type == ChannelType.DirectMessage
+                && c.Recipients.Contains(applicationId) && c.Recipients.Contains(userId));
+        }
+    }
+
     /// <summary>Opens (or finds) the DM channel between the bot and a user.</summary>
     internal DiscordChannel OpenDirectMessage(BotApplication bot, ulong recipientId)
     {
@@ -128,8 +138,7 @@ public sealed partial class EmulatorState
                 throw DiscordApiException.UnknownUser();
             }
 
-            var existing = _channels.Values.FirstOrDefault(c => c.Type == ChannelType.DirectMessage
-                && c.Recipients.Contains(bot.ApplicationId) && c.Recipients.Contains(recipientId));
+            var existing = DirectMessageChannel(bot.ApplicationId, recipientId);
             if (existing is not null)
             {
                 return existing;

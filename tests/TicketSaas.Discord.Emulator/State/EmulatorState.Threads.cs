@@ -136,6 +136,7 @@ public sealed partial class EmulatorState
 
             RequirePermissionLocked(channel, bot.ApplicationId, channel.IsThread ? Permissions.ManageThreads : Permissions.ManageChannels);
             DeleteChannelLocked(channelId);
+            ChannelDeleted?.Invoke(channel);
         }
     }
 

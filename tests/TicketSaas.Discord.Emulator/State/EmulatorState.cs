@@ -25,7 +25,7 @@ public sealed partial class EmulatorState
     private readonly Dictionary<(ulong Channel, ulong Author, string Nonce), ulong> _nonces = [];
     private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, InteractionRecord> _interactions = [];
-    private readonly Dictionary<ulong, List<ApplicationCommand>> _commands = [];
+    private readonly Dictionary<(ulong Application, ulong? Guild), List<ApplicationCommand>> _commands = [];
 
     internal EmulatorState(TimeProvider time, TimeSpan nonceWindow)
     {
@@ -41,6 +41,12 @@ public sealed partial class EmulatorState
 
     /// <summary>Raised under the state's lock when a channel or thread is modified.</summary>
     internal event Action<DiscordChannel>? ChannelModified;
+
+    /// <summary>
+    /// Raised under the state's lock for the channel or thread someone deleted, and not for the threads that went
+    /// with a deleted channel: Discord sends no THREAD_DELETE for those.
+    /// </summary>
+    internal event Action<DiscordChannel>? ChannelDeleted;
 
     // ---- seeding ----
 
@@ -206,12 +212,9 @@ public sealed partial class EmulatorState
     {
         lock (_lock)
         {
-            if (!_channels.ContainsKey(channelId))
-            {
-                throw new InvalidOperationException($"No channel {channelId}.");
-            }
-
+            var channel = _channels.TryGetValue(channelId, out var c) ? c : throw new InvalidOperationException($"No channel {channelId}.");
             DeleteChannelLocked(channelId);
+            ChannelDeleted?.Invoke(channel);
         }
     }
 
@@ -306,11 +309,21 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>The application's global commands.</summary>
     public IReadOnlyList<ApplicationCommand> Commands(ulong applicationId)
     {
         lock (_lock)
         {
-            return _commands.TryGetValue(applicationId, out var list) ? [.. list] : [];
+            return _commands.TryGetValue((applicationId, null), out var list) ? [.. list] : [];
+        }
+    }
+
+    /// <summary>The application's commands registered for one guild.</summary>
+    public IReadOnlyList<ApplicationCommand> GuildCommands(ulong applicationId, ulong guildId)
+    {
+        lock (_lock)
+        {
+            return _commands.TryGetValue((applicationId, guildId), out var list) ? [.. list] : [];
         }
     }
 
@@ -350,19 +363,22 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>Bulk overwrite: the given commands replace all; a command keeps its id when its name and type stay.</summary>
-    internal IReadOnlyList<ApplicationCommand> OverwriteCommands(ulong applicationId, IReadOnlyList<System.Text.Json.Nodes.JsonObject> definitions)
+    /// <summary>
+    /// Bulk overwrite of the global commands (<paramref name="guildId"/> null) or of one guild's: the given commands
+    /// replace all of that scope; a command keeps its id when its name and type stay.
+    /// </summary>
+    internal IReadOnlyList<ApplicationCommand> OverwriteCommands(ulong applicationId, ulong? guildId, IReadOnlyList<System.Text.Json.Nodes.JsonObject> definitions)
     {
         lock (_lock)
         {
-            var previous = _commands.GetValueOrDefault(applicationId) ?? [];
+            var previous = _commands.GetValueOrDefault((applicationId, guildId)) ?? [];
             var commands = definitions.Select(d =>
             {
                 var kept = previous.FirstOrDefault(p => p.Definition["name"]?.ToJsonString() == d["name"]?.ToJsonString()
                     && (p.Definition["type"]?.ToJsonString() ?? "1") == (d["type"]?.ToJsonString() ?? "1"));
-                return new ApplicationCommand(kept?.Id ?? NewId(), applicationId, (System.Text.Json.Nodes.JsonObject)d.DeepClone());
+                return new ApplicationCommand(kept?.Id ?? NewId(), applicationId, (System.Text.Json.Nodes.JsonObject)d.DeepClone(), guildId);
             }).ToList();
-            _commands[applicationId] = commands;
+            _commands[(applicationId, guildId)] = commands;
             return commands;
         }
     }

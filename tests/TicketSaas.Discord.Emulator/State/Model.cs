@@ -86,7 +86,8 @@ public sealed record DiscordMessage
 
 public sealed record StoredFile(byte[] Content, string ContentType);
 
-public sealed record ApplicationCommand(ulong Id, ulong ApplicationId, JsonObject Definition);
+/// <summary>A registered command: global when <see cref="GuildId"/> is null, else usable in that guild only.</summary>
+public sealed record ApplicationCommand(ulong Id, ulong ApplicationId, JsonObject Definition, ulong? GuildId = null);
 
 /// <summary>One interaction the emulator sent, and what the application did with it.</summary>
 public sealed record InteractionRecord

@@ -9,7 +9,7 @@ namespace TicketSaas.IntegrationTests.Support;
 /// A built host (API or bot) running as a real child process on loopback, so a test can kill it (SIGKILL) or run
 /// several side by side. Its output is kept for assertions.
 /// </summary>
-public sealed partial class ChildHost : IAsyncDisposable
+public sealed partial class ChildHost : IBotHost
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();

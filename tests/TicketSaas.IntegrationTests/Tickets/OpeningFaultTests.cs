@@ -42,7 +42,7 @@ public sealed class OpeningFaultTests
         var formId = await guild.OpenFormAsync(panel, support);
 
         var submitted = await guild.SubmitAsync(formId, [new("q0", "A-9"), new("q1", "Crash in the middle.")]);
-        await scene.Bot.WaitForExitAsync(TimeSpan.FromSeconds(20));
+        await ((ChildHost)scene.Bot).WaitForExitAsync(TimeSpan.FromSeconds(20));
         Assert.Single(guild.Threads);
         Assert.Equal("Opening", await scene.Database.ScalarTextAsync($"SELECT status FROM tickets_ticket WHERE guild_id = {guild.Id}"));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TicketSaas.Discord.Emulator;
+using TicketSaas.Discord.Emulator.Gateway;
 using TicketSaas.Discord.Emulator.Interactions;
 using TicketSaas.Discord.Emulator.State;
 using TicketSaas.IntegrationTests.Support;
@@ -15,11 +16,12 @@ namespace TicketSaas.IntegrationTests.Tickets;
 /// </summary>
 public sealed class TicketScene : IAsyncDisposable
 {
-    private TicketScene(DiscordEmulator emulator, TestDatabase database, ApiHost api)
+    private TicketScene(DiscordEmulator emulator, TestDatabase database, ApiHost api, DiscordDelivery delivery)
     {
         Emulator = emulator;
         Database = database;
         Api = api;
+        Delivery = delivery;
     }
 
     public DiscordEmulator Emulator { get; }
@@ -28,19 +30,26 @@ public sealed class TicketScene : IAsyncDisposable
 
     public ApiHost Api { get; }
 
-    public ChildHost Bot { get; private set; } = null!;
+    public IBotHost Bot { get; private set; } = null!;
+
+    /// <summary>Set when the bot host runs in process on a clock the test moves (timers); otherwise it is a child process.</summary>
+    public TimeProvider? BotClock { get; private init; }
 
     public EmulatorState State => Emulator.State;
 
+    /// <summary>How the bot host receives interactions: signed HTTP POSTs, or the gateway (which also brings messages and deletes).</summary>
+    public DiscordDelivery Delivery { get; }
+
     /// <param name="botSettings">Extra settings for the bot host, e.g. a fail point.</param>
-    public static async Task<TicketScene> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? botSettings = null)
+    public static async Task<TicketScene> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? botSettings = null,
+        DiscordDelivery delivery = DiscordDelivery.Http, TimeProvider? botClock = null)
     {
         var emulator = await DiscordEmulator.StartAsync(new DiscordEmulatorOptions());
         var database = await TestDatabase.CreateAsync(kind);
         var discord = DiscordSettings(emulator);
         var api = ApiHost.StartOn(database, discord);
         await api.SettleAsync();
-        var scene = new TicketScene(emulator, database, api);
+        var scene = new TicketScene(emulator, database, api, delivery) { BotClock = botClock };
         await scene.StartBotAsync(botSettings);
         return scene;
     }
@@ -51,12 +60,22 @@ public sealed class TicketScene : IAsyncDisposable
         var settings = new Dictionary<string, string>(DiscordSettings(Emulator))
         {
             ["Discord:PublicKey"] = Emulator.PublicKeyHex,
-            ["Discord:Interactions:Enabled"] = "true",
+            ["Discord:Interactions:Enabled"] = (Delivery == DiscordDelivery.Http).ToString(),
             ["Tickets:Opening:PollInterval"] = "00:00:00.200",
+            ["Tickets:Chores:PollInterval"] = "00:00:00.200",
 
-            // A killed bot's openings wait for its lease to run out; tests restart within seconds.
+            // A killed bot's openings and chores wait for their lease to run out; tests restart within seconds.
             ["Tickets:Opening:Lease"] = "00:00:03",
+            ["Tickets:Chores:Lease"] = "00:00:03",
         };
+        if (Delivery == DiscordDelivery.Gateway)
+        {
+            settings["Discord:Gateway:Enabled"] = "true";
+
+            // The emulator's bot is not granted MESSAGE_CONTENT, and tickets need no message content.
+            settings["Discord:Gateway:Intents"] = "Guilds, GuildMembers, GuildMessages, DirectMessages";
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;
@@ -67,9 +86,21 @@ public sealed class TicketScene : IAsyncDisposable
             await Bot.DisposeAsync();
         }
 
-        Bot = await ChildHosts.BotAsync(Database, settings);
+        var identified = Identifications();
+        Bot = BotClock is { } clock ? await InProcessBotHost.StartAsync(Database, settings, clock) : await ChildHosts.BotAsync(Database, settings);
         Emulator.Interactions.Endpoint = new Uri(Bot.BaseAddress, "interactions");
+        if (Delivery == DiscordDelivery.Gateway)
+        {
+            Emulator.Interactions.Transport = InteractionTransport.Gateway;
+            await Eventually.WaitAsync(() => Identifications() > identified ? Bot : null, "the bot host's gateway session");
+        }
     }
+
+    /// <summary>Waits until the bot host registered its slash commands, which Discord needs before anyone can use them.</summary>
+    public Task WaitForCommandsAsync() =>
+        Eventually.WaitAsync(() => State.Commands(Emulator.Bot.ApplicationId) is { Count: > 0 } commands ? commands : null, "the slash commands' registration");
+
+    private int Identifications() => Emulator.Gateway.Log.Count(e => e.Kind is GatewayLogKind.Identified or GatewayLogKind.Resumed);
 
     /// <summary>A guild with the bot, an owner, two members, a staff role with one holder, and three text channels.</summary>
     public async Task<SceneGuild> AddGuildAsync(string language = "en")
@@ -117,6 +148,12 @@ public sealed class TicketScene : IAsyncDisposable
         ["Discord:Rest:BaseAddress"] = emulator.ApiBaseUri.ToString(),
         ["Discord:Rest:RetryBaseDelay"] = "00:00:00.050",
     };
+}
+
+public enum DiscordDelivery
+{
+    Http,
+    Gateway,
 }
 
 /// <summary>One seeded guild of a <see cref="TicketScene"/>, with its admin's API client and the ways a member acts.</summary>

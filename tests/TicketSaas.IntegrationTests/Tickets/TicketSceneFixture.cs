@@ -3,7 +3,7 @@ using TicketSaas.Testing;
 namespace TicketSaas.IntegrationTests.Tickets;
 
 /// <summary>One scene per test class; tests keep apart by using guilds of their own.</summary>
-public abstract class TicketSceneFixture(DatabaseKind kind) : IAsyncLifetime
+public abstract class TicketSceneFixture(DatabaseKind kind, DiscordDelivery delivery = DiscordDelivery.Http) : IAsyncLifetime
 {
     private Task<TicketScene>? _scene;
 
@@ -19,9 +19,11 @@ public abstract class TicketSceneFixture(DatabaseKind kind) : IAsyncLifetime
         }
     }
 
-    private Task<TicketScene> StartAsync() => TicketScene.StartAsync(kind);
+    private Task<TicketScene> StartAsync() => TicketScene.StartAsync(kind, delivery: delivery);
 }
 
 public sealed class SqliteTicketScene() : TicketSceneFixture(DatabaseKind.Sqlite);
 
 public sealed class MariaDbTicketScene() : TicketSceneFixture(DatabaseKind.MariaDb);
+
+public sealed class SqliteGatewayTicketScene() : TicketSceneFixture(DatabaseKind.Sqlite, DiscordDelivery.Gateway);

@@ -43,6 +43,8 @@ public static class DiscordLimits
     public const int Nonce = 25;
     public const int CommandName = 32;
     public const int CommandDescription = 100;
+    public const int CommandOptions = 25;
+    public const int CommandOptionLength = 6000;
 
     internal static void Length(string subject, string? value, int max, bool required = false)
     {
@@ -180,6 +182,44 @@ public static class DiscordLimits
                 break;
             default:
                 throw new DiscordLimitException("Modal component", "A modal holds labels, or action rows of exactly one text input.");
+        }
+    }
+
+    /// <summary>A command's names, descriptions and options, down through its subcommands.</summary>
+    internal static void Command(DiscordApplicationCommand command)
+    {
+        Length("Command name", command.Name, CommandName, required: true);
+        Length("Command description", command.Description, CommandDescription, required: true);
+        CommandOptionList(command.Name, command.Options);
+    }
+
+    private static void CommandOptionList(string path, IReadOnlyList<DiscordApplicationCommandOption>? options)
+    {
+        Count($"Command {path}", options?.Count ?? 0, CommandOptions, "options");
+        var optionalSeen = false;
+        foreach (var option in options ?? [])
+        {
+            var subject = $"Command option {path} {option.Name}";
+            Length(subject, option.Name, CommandName, required: true);
+            Length($"{subject} description", option.Description, CommandDescription, required: true);
+            Range($"{subject} min_length", option.MinLength, 0, CommandOptionLength);
+            Range($"{subject} max_length", option.MaxLength, 1, CommandOptionLength);
+            if (option.Required == true && optionalSeen)
+            {
+                throw new DiscordLimitException(subject, $"{subject} is required but follows an optional option; Discord wants required options first.");
+            }
+
+            optionalSeen |= option.Required != true;
+            var nests = option.Type is ApplicationCommandOptionType.SubCommand or ApplicationCommandOptionType.SubCommandGroup;
+            if (!nests && option.Options is { Count: > 0 })
+            {
+                throw new DiscordLimitException(subject, $"{subject} is a {option.Type} option; only subcommands and groups hold options.");
+            }
+
+            if (nests)
+            {
+                CommandOptionList($"{path} {option.Name}", option.Options);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class DiscordMessageBuilder
     private MessageFlags? flags;
     private DiscordAllowedMentions? allowedMentions = DiscordAllowedMentions.None;
     private DiscordMessageReference? reply;
+    private bool clearComponents;
 
     public IReadOnlyList<DiscordFile> Files => files;
 
@@ -61,6 +62,16 @@ public sealed class DiscordMessageBuilder
         return this;
     }
 
+    /// <summary>
+    /// For an edit: sends the components as given even when there are none, which removes the message's buttons (an edit
+    /// without components keeps them).
+    /// </summary>
+    public DiscordMessageBuilder ReplacingComponents()
+    {
+        clearComponents = true;
+        return this;
+    }
+
     public DiscordMessageBuilder AddActionRow(params DiscordComponent[] rowComponents) =>
         AddActionRow(new DiscordActionRow { Components = rowComponents });
 
@@ -90,7 +101,7 @@ public sealed class DiscordMessageBuilder
             Content = content,
             Tts = tts,
             Embeds = embeds.Count > 0 ? embeds.ToArray() : null,
-            Components = components.Count > 0 ? components.ToArray() : null,
+            Components = components.Count > 0 || clearComponents ? components.ToArray() : null,
             Attachments = files.Count > 0
                 ? files.Select((file, index) => new AttachmentSlot((ulong)index, file.FileName, file.Description)).ToArray()
                 : null,

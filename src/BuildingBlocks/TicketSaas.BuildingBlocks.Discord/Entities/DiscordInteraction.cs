@@ -13,6 +13,40 @@ public enum InteractionType
     ModalSubmit = 5,
 }
 
+/// <summary>The kind of an application command option, in a command's definition and in an invocation alike.</summary>
+public enum ApplicationCommandOptionType
+{
+    SubCommand = 1,
+    SubCommandGroup = 2,
+    String = 3,
+
+    /// <summary>Any integer between -2^53 and 2^53.</summary>
+    Integer = 4,
+    Boolean = 5,
+    User = 6,
+
+    /// <summary>Any channel type, including categories; restrict it with <see cref="DiscordApplicationCommandOption.ChannelTypes"/>.</summary>
+    Channel = 7,
+    Role = 8,
+
+    /// <summary>A user or a role.</summary>
+    Mentionable = 9,
+    Number = 10,
+    Attachment = 11,
+}
+
+/// <summary>Where a global command may be used.</summary>
+public enum InteractionContextType
+{
+    Guild = 0,
+
+    /// <summary>The DM between a user and the bot.</summary>
+    BotDm = 1,
+
+    /// <summary>Group DMs and DMs other than the bot's, for user-installed apps.</summary>
+    PrivateChannel = 2,
+}
+
 public sealed class DiscordInteraction
 {
     public ulong Id { get; init; }
@@ -86,9 +120,9 @@ public sealed class DiscordInteractionData
 public sealed class DiscordCommandOption
 {
     public string Name { get; init; } = "";
-    public int Type { get; init; }
+    public ApplicationCommandOptionType Type { get; init; }
 
-    /// <summary>A string, number or boolean, by option type.</summary>
+    /// <summary>A string, number or boolean, by option type; user, channel, role and mentionable options carry the id as a string.</summary>
     public JsonElement? Value { get; init; }
     public IReadOnlyList<DiscordCommandOption>? Options { get; init; }
     public bool? Focused { get; init; }

@@ -5,6 +5,9 @@ public sealed class DiscordMessage
     public ulong Id { get; init; }
     public ulong ChannelId { get; init; }
     public DiscordUser? Author { get; init; }
+
+    /// <summary>Only in MESSAGE_CREATE and MESSAGE_UPDATE of a guild: the author's member data (roles), without its user.</summary>
+    public DiscordMember? Member { get; init; }
     public string Content { get; init; } = "";
     public DateTimeOffset Timestamp { get; init; }
     public DateTimeOffset? EditedTimestamp { get; init; }

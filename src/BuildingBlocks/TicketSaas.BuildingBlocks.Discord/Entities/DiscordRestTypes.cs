@@ -45,15 +45,30 @@ public sealed class DiscordApplicationCommand
     public string Description { get; init; } = "";
     public IReadOnlyList<DiscordApplicationCommandOption>? Options { get; init; }
 
-    /// <summary>Who may see the command by default; null lets everyone, "0" only administrators.</summary>
+    /// <summary>Who may see the command by default; null lets everyone, "0" only administrators. Server admins can override it.</summary>
     public Permissions? DefaultMemberPermissions { get; init; }
+
+    /// <summary>Global commands only: where the command may be used; null means everywhere.</summary>
+    public IReadOnlyList<InteractionContextType>? Contexts { get; init; }
 }
 
+/// <summary>
+/// An option, or a subcommand with its own options. Discord wants required options listed before optional ones.
+/// </summary>
 public sealed class DiscordApplicationCommandOption
 {
-    /// <summary>3 = string, 4 = integer, 5 = boolean, 6 = user, 7 = channel, 8 = role …</summary>
-    public int Type { get; init; }
+    public ApplicationCommandOptionType Type { get; init; }
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public bool? Required { get; init; }
+
+    /// <summary>A subcommand's options (or a group's subcommands).</summary>
+    public IReadOnlyList<DiscordApplicationCommandOption>? Options { get; init; }
+
+    /// <summary>String options: 0–6000 and 1–6000 characters.</summary>
+    public int? MinLength { get; init; }
+    public int? MaxLength { get; init; }
+
+    /// <summary>Channel options: the channel types a member may pick; null allows every type.</summary>
+    public IReadOnlyList<ChannelType>? ChannelTypes { get; init; }
 }

@@ -193,12 +193,27 @@ public sealed class DiscordRestClient
     {
         foreach (var command in commands)
         {
-            DiscordLimits.Length("Command name", command.Name, DiscordLimits.CommandName, required: true);
-            DiscordLimits.Length("Command description", command.Description, DiscordLimits.CommandDescription, required: true);
+            DiscordLimits.Command(command);
         }
 
         return ReadAsync<IReadOnlyList<DiscordApplicationCommand>>(
             Bot(HttpMethod.Put, "applications/{application_id}/commands", applicationId), Json(commands), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the application's commands in one guild. They exist only there, never in DMs, so
+    /// <see cref="DiscordApplicationCommand.Contexts"/> does not apply to them.
+    /// </summary>
+    public Task<IReadOnlyList<DiscordApplicationCommand>> BulkOverwriteGuildCommandsAsync(ulong applicationId, ulong guildId,
+        IReadOnlyList<DiscordApplicationCommand> commands, CancellationToken cancellationToken = default)
+    {
+        foreach (var command in commands)
+        {
+            DiscordLimits.Command(command);
+        }
+
+        return ReadAsync<IReadOnlyList<DiscordApplicationCommand>>(
+            Bot(HttpMethod.Put, "applications/{application_id}/guilds/{guild_id}/commands", applicationId, guildId), Json(commands), cancellationToken);
     }
 
     // ---- Interactions (authenticated by the interaction token, outside the global limit) ---------------------

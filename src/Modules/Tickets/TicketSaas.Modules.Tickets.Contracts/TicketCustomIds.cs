@@ -14,12 +14,33 @@ public sealed record SubmitForm(Guid PanelId, Guid CategoryId, ulong Nonce) : Ti
 public enum TicketAction
 {
     Claim,
+    Unclaim,
+
+    /// <summary>Asks "are you sure?" with a <see cref="ConfirmClose"/> button.</summary>
     Close,
+    ConfirmClose,
+
+    /// <summary>Shows the reason modal, whose submission is <see cref="CloseReasonForm"/>.</summary>
     CloseWithReason,
+    CloseReasonForm,
+    Reopen,
+    AcceptCloseRequest,
+    DenyCloseRequest,
+
+    /// <summary>Shows the modal (reason, log channel), whose submission is <see cref="DisableTimerForm"/>.</summary>
+    DisableTimer,
+    DisableTimerForm,
+    EnableTimer,
+
+    /// <summary>The category select of a move; the chosen value is the category.</summary>
+    Move,
 }
 
-/// <summary>A button on a ticket's welcome message.</summary>
+/// <summary>A button, select or modal of a ticket's.</summary>
 public sealed record ActOnTicket(TicketAction Action, Guid TicketId) : TicketComponent;
+
+/// <summary>A star button of the feedback request the opener gets after the close.</summary>
+public sealed record RateTicket(Guid TicketId, int Stars) : TicketComponent;
 
 /// <summary>
 /// The custom ids of the components we post, versioned (<c>t1:</c>) so that messages posted by an older release
@@ -36,6 +57,14 @@ public static class TicketCustomIds
         $"{Version}:form:{panelId:N}:{categoryId:N}:{nonce.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Action(TicketAction action, Guid ticketId) => $"{Version}:{ActionName(action)}:{ticketId:N}";
+
+    public static string Rate(Guid ticketId, int stars) => $"{Version}:rate:{ticketId:N}:{stars.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The text input of a reason in a ticket's modals.</summary>
+    public const string ReasonField = "reason";
+
+    /// <summary>The channel select of the Disable Timer modal.</summary>
+    public const string LogChannelField = "log-channel";
 
     /// <summary>The text input or select of form question <paramref name="index"/>.</summary>
     public static string Question(int index) => $"q{index.ToString(CultureInfo.InvariantCulture)}";
@@ -59,6 +88,7 @@ public static class TicketCustomIds
             ("form", 5) when Id(parts[2]) is { } panel && Id(parts[3]) is { } category && Nonce(parts[4]) is { } nonce =>
                 new SubmitForm(panel, category, nonce),
             (var name, 3) when ActionNamed(name) is { } action && Id(parts[2]) is { } ticket => new ActOnTicket(action, ticket),
+            ("rate", 4) when Id(parts[2]) is { } ticket && parts[3] is [var star] && star is >= '1' and <= '5' => new RateTicket(ticket, star - '0'),
             _ => null,
         };
     }
@@ -66,8 +96,18 @@ public static class TicketCustomIds
     private static string ActionName(TicketAction action) => action switch
     {
         TicketAction.Claim => "claim",
+        TicketAction.Unclaim => "unclaim",
         TicketAction.Close => "close",
+        TicketAction.ConfirmClose => "close-confirm",
         TicketAction.CloseWithReason => "close-reason",
+        TicketAction.CloseReasonForm => "close-form",
+        TicketAction.Reopen => "reopen",
+        TicketAction.AcceptCloseRequest => "close-accept",
+        TicketAction.DenyCloseRequest => "close-deny",
+        TicketAction.DisableTimer => "timer-off",
+        TicketAction.DisableTimerForm => "timer-form",
+        TicketAction.EnableTimer => "timer-on",
+        TicketAction.Move => "move",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

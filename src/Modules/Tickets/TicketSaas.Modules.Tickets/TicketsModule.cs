@@ -9,7 +9,18 @@ using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 using TicketSaas.Modules.Tickets.Configuration;
 using TicketSaas.Modules.Tickets.Contracts;
+using TicketSaas.Modules.Tickets.Desk;
+using TicketSaas.Modules.Tickets.Domain.Tickets;
 using TicketSaas.Modules.Tickets.Features.AddBlocklistEntry;
+using TicketSaas.Modules.Tickets.Features.ClaimTicket;
+using TicketSaas.Modules.Tickets.Features.CloseTicket;
+using TicketSaas.Modules.Tickets.Features.GetTicket;
+using TicketSaas.Modules.Tickets.Features.InactivityTimer;
+using TicketSaas.Modules.Tickets.Features.MoveTicket;
+using TicketSaas.Modules.Tickets.Features.ReopenTicket;
+using TicketSaas.Modules.Tickets.Features.RenameTicket;
+using TicketSaas.Modules.Tickets.Features.RequestClose;
+using TicketSaas.Modules.Tickets.Features.TicketMembers;
 using TicketSaas.Modules.Tickets.Features.CreateCategory;
 using TicketSaas.Modules.Tickets.Features.CreatePanel;
 using TicketSaas.Modules.Tickets.Features.DeleteCategory;
@@ -45,7 +56,10 @@ public sealed class TicketsModule : IModule
         services.AddSingleton<GuildConfigurations>();
         services.AddScoped<IProcessWideEventHandler<GuildConfigurationChangedIntegrationEvent>, ForgetChangedGuildConfiguration>();
         services.AddScoped<TicketIntake>();
-        services.AddSingleton<TicketOpeningSignal>();
+        services.AddScoped<TicketDesk>();
+        services.AddScoped<TicketCloser>();
+        services.AddSingleton<WorkSignal<TicketChore>>();
+        services.AddSingleton<WorkSignal<TicketOpening>>();
         services.AddTicketsDiscord(configuration);
     }
 
@@ -69,6 +83,17 @@ public sealed class TicketsModule : IModule
         AddBlocklistEntryEndpoint.Map(blocklist);
         GetBlocklistEndpoint.Map(blocklist);
         RemoveBlocklistEntryEndpoint.Map(blocklist);
+
+        var tickets = api.MapGroup("/guilds/{guildId}/tickets").WithTags("Tickets: tickets");
+        GetTicketEndpoint.Map(tickets);
+        ClaimTicketEndpoints.Map(tickets);
+        CloseTicketEndpoint.Map(tickets);
+        RequestCloseEndpoint.Map(tickets);
+        ReopenTicketEndpoint.Map(tickets);
+        RenameTicketEndpoint.Map(tickets);
+        MoveTicketEndpoint.Map(tickets);
+        TicketMembersEndpoints.Map(tickets);
+        InactivityTimerEndpoint.Map(tickets);
 
         var settings = api.MapGroup("/guilds/{guildId}/settings").WithTags("Tickets: guild settings");
         GetGuildSettingsEndpoint.Map(settings);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using TicketSaas.IntegrationTests.Support;
 using TicketSaas.Modules.Tickets.Domain.Blocklist;
 using TicketSaas.Modules.Tickets.Features.GetBlocklist;
@@ -21,6 +23,8 @@ public abstract class BlocklistTests(ApiFixture fixture)
         var admin = TestCaller.AdminOf(guild, userId: 812_345_678_901_234_567);
         using var client = api.ClientFor(admin);
         using var staff = api.ClientFor(TestCaller.StaffOf(guild, roleId: 555_000_000_000_000_001));
+        using var bystander = api.ClientFor(TestCaller.StaffOf(guild, roleId: 555_000_000_000_000_002));
+        await MakeStaffAsync(client, guild, 555_000_000_000_000_001);
         var soon = DateTimeOffset.UtcNow.AddSeconds(2);
 
         var user = await (await client.PostAsJsonAsync(BlocklistOf(guild), new { target = "user", targetId = "600000000000000001", reason = "  Spam  " }))
@@ -32,6 +36,7 @@ public abstract class BlocklistTests(ApiFixture fixture)
         Assert.Equal((BlockTarget.User, 600_000_000_000_000_001UL, "Spam", admin.UserId, true), (user.Target, user.TargetId, user.Reason, user.CreatedBy, user.Active));
         Assert.Equal((BlockTarget.Role, (string?)null), (role.Target, role.Reason));
         Assert.Equal([user.Id, role.Id], activeAtFirst.Select(e => e.Id).Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await bystander.GetAsync(BlocklistOf(guild))).StatusCode);
 
         await Task.Delay(soon - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
         var active = await (await staff.GetAsync(BlocklistOf(guild))).ReadAsync<BlocklistEntryDto[]>(HttpStatusCode.OK);
@@ -97,8 +102,16 @@ public abstract class BlocklistTests(ApiFixture fixture)
         Assert.Empty(await (await stranger.GetAsync(BlocklistOf(other))).ReadAsync<BlocklistEntryDto[]>(HttpStatusCode.OK));
         Assert.Equal(1, await api.Database.ScalarAsync($"SELECT COUNT(*) FROM tickets_blocklist_entry WHERE guild_id = {guild}"));
     }
+
+    /// <summary>Ticket staff are the holders of a category's staff role.</summary>
+    private static async Task MakeStaffAsync(HttpClient admin, ulong guild, ulong roleId)
+    {
+        var category = await CreateCategoryAsync(admin, guild, "General");
+        await (await admin.PutAsJsonAsync($"{CategoriesOf(guild)}/{category.Id}", new
+        {
+            name = "General", namingScheme = "ticket-{number}", staffRoleIds = new[] { roleId.ToString(CultureInfo.InvariantCulture) },
+            bypassRoleIds = Array.Empty<string>(), formQuestions = Array.Empty<object>(), openTicketLimit = 1, cooldownSeconds = 0,
+            autoCloseAfterHours = 72, warningBeforeCloseHours = 12,
+        })).ReadAsync<JsonElement>(HttpStatusCode.OK);
+    }
 }
-
-public sealed class BlocklistOnSqlite(SqliteApi fixture) : BlocklistTests(fixture), IClassFixture<SqliteApi>;
-
-public sealed class BlocklistOnMariaDb(MariaDbApi fixture) : BlocklistTests(fixture), IClassFixture<MariaDbApi>;

@@ -11,7 +11,7 @@ namespace TicketSaas.IntegrationTests.Modules.Tickets;
 /// <summary>A category's whole configuration (staff, channels, limits, form, timer): read, replaced, deleted.</summary>
 public abstract class CategoryConfigurationTests(ApiFixture fixture)
 {
-    private static string CategoriesOf(ulong guildId) => $"/api/v1/guilds/{guildId}/categories";
+    internal static string CategoriesOf(ulong guildId) => $"/api/v1/guilds/{guildId}/categories";
 
     [SkippableFact]
     public async Task A_new_category_has_the_defaults_and_a_full_update_is_read_back_audited_and_announced()

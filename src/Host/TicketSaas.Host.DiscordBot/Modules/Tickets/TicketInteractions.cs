@@ -1,12 +1,9 @@
 using MediatR;
-using TicketSaas.BuildingBlocks.Application.Errors;
 using TicketSaas.BuildingBlocks.Discord.Builders;
 using TicketSaas.BuildingBlocks.Discord.Entities;
 using TicketSaas.BuildingBlocks.Discord.Interactions;
-using TicketSaas.Host.DiscordBot.Interactions;
 using TicketSaas.Modules.Tickets.Domain.Categories;
 using TicketSaas.Modules.Tickets.Domain.Tickets;
-using TicketSaas.Modules.Tickets.Features.GetBotText;
 using TicketSaas.Modules.Tickets.Features.OpenTicket;
 using TicketSaas.Modules.Tickets.Contracts;
 
@@ -19,9 +16,6 @@ namespace TicketSaas.Host.DiscordBot.Modules.Tickets;
 /// </summary>
 internal sealed class TicketInteractions(IMediator mediator) : IDiscordInteractionHandler
 {
-    /// <summary>Two members opening tickets in one guild at once may draw the same number; the loser simply tries again.</summary>
-    private const int Attempts = 3;
-
     public async ValueTask<DiscordInteractionResponse?> HandleAsync(InteractionCreated interaction, CancellationToken cancellationToken)
     {
         var (customId, command) = interaction switch
@@ -38,33 +32,15 @@ internal sealed class TicketInteractions(IMediator mediator) : IDiscordInteracti
         var guildId = interaction.Interaction.GuildId;
         if (guildId is null || interaction.Interaction.Member?.User is null)
         {
-            return await RefuseAsync(null, TicketNotice.GuildOnly, cancellationToken);
+            return await TicketResponses.NoticeAsync(mediator, null, TicketNotice.GuildOnly, cancellationToken);
         }
 
         if (command is null)
         {
-            return await RefuseAsync(guildId, TicketNotice.UnknownComponent, cancellationToken);
+            return await TicketResponses.NoticeAsync(mediator, guildId, TicketNotice.UnknownComponent, cancellationToken);
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return Respond(await mediator.Send(command, cancellationToken));
-            }
-            catch (ConflictException) when (attempt < Attempts)
-            {
-                // Nothing was written: the unit of work rolled back. Try again with a fresh look at the numbers.
-            }
-            catch (ConflictException)
-            {
-                return await RefuseAsync(guildId, TicketNotice.Busy, cancellationToken);
-            }
-            catch (Exception failure) when (ErrorDescription.Of(failure).Status < 500)
-            {
-                return Ephemeral(EphemeralErrorReply.From(failure).Content);
-            }
-        }
+        return await TicketResponses.RunAsync(mediator, guildId, command, Respond, cancellationToken);
     }
 
     private static IRequest<TicketRequestOutcomeDto>? ReadClick(ComponentInteractionCreated click)
@@ -124,7 +100,7 @@ internal sealed class TicketInteractions(IMediator mediator) : IDiscordInteracti
         switch (outcome)
         {
             case TicketRefusedDto refused:
-                return Ephemeral(refused.Message);
+                return TicketResponses.Ephemeral(refused.Message);
             case TicketFormRequiredDto form:
                 return DiscordInteractionResponse.Modal(Modal(form));
             case TicketOpeningStartedDto:
@@ -162,10 +138,4 @@ internal sealed class TicketInteractions(IMediator mediator) : IDiscordInteracti
 
         return modal;
     }
-
-    private async Task<DiscordInteractionResponse> RefuseAsync(ulong? guildId, TicketNotice notice, CancellationToken cancellationToken) =>
-        Ephemeral(await mediator.Send(new GetBotTextQuery(guildId, notice), cancellationToken));
-
-    private static DiscordInteractionResponse Ephemeral(string content) =>
-        DiscordInteractionResponse.Reply(new DiscordMessageBuilder().WithContent(content).AsEphemeral());
 }

@@ -27,4 +27,12 @@ internal static class JsonColumns
                     list => JsonSerializer.Serialize(list, Options).GetHashCode(StringComparison.Ordinal),
                     list => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(list, Options), Options)!))
             .IsRequired();
+
+    /// <summary>One JSON document per row (e.g. a chore's work), its concrete type named inside it.</summary>
+    public static PropertyBuilder<T> HasJsonDocumentConversion<T>(this PropertyBuilder<T> property)
+        where T : class =>
+        property.HasConversion(
+                value => JsonSerializer.Serialize(value, Options),
+                json => JsonSerializer.Deserialize<T>(json, Options)!)
+            .IsRequired();
 }

@@ -33,6 +33,8 @@ internal class TicketsDbContext : ModuleDbContext
 
     public DbSet<TicketOpening> TicketOpenings => Set<TicketOpening>();
 
+    public DbSet<TicketChore> TicketChores => Set<TicketChore>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TicketGuild>(guild =>
@@ -82,9 +84,18 @@ internal class TicketsDbContext : ModuleDbContext
         {
             ticket.HasKey(t => t.Id);
             ticket.Property(t => t.Id).ValueGeneratedNever();
-            ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(10);
+            ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             ticket.Property(t => t.ThreadName).HasMaxLength(ThreadNamingScheme.MaxLength);
             ticket.Property(t => t.Answers).HasJsonConversion();
+            ticket.Property(t => t.OpenerName).HasMaxLength(100);
+            ticket.Property(t => t.FormerThreadIds).HasJsonConversion().HasMaxLength(1000);
+            ticket.Property(t => t.StaffParticipantIds).HasJsonConversion().HasMaxLength(2000);
+            ticket.Property(t => t.CloseReason).HasMaxLength(TicketTexts.MaxReasonLength);
+            ticket.Property(t => t.CloseRequestReason).HasMaxLength(TicketTexts.MaxReasonLength);
+            ticket.Property(t => t.TimerDisabledReason).HasMaxLength(TicketTexts.MaxReasonLength);
+            ticket.Property(t => t.FeedbackRequestFailure).HasMaxLength(300);
+            ticket.Ignore(t => t.AllThreadIds);
+            ticket.HasIndex(t => new { t.Status, t.InactivityWarningAt });
             ticket.HasIndex(t => new { t.GuildId, t.Number }).IsUnique();
             ticket.HasIndex(t => new { t.GuildId, t.FormNonce }).IsUnique();
             ticket.HasIndex(t => new { t.GuildId, t.OpenerId, t.CategoryId, t.Status });
@@ -99,6 +110,17 @@ internal class TicketsDbContext : ModuleDbContext
             opening.Property(o => o.Language).HasMaxLength(8);
             opening.Property(o => o.LastError).HasMaxLength(500);
             opening.HasIndex(o => o.NextAttemptAt);
+        });
+
+        modelBuilder.Entity<TicketChore>(chore =>
+        {
+            chore.HasKey(c => c.Id);
+            chore.Property(c => c.Id).ValueGeneratedOnAdd();
+            chore.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+            chore.Property(c => c.Work).HasJsonDocumentConversion();
+            chore.Property(c => c.LastError).HasMaxLength(500);
+            chore.HasIndex(c => new { c.TicketId, c.Id });
+            chore.HasIndex(c => c.NextAttemptAt);
         });
     }
 }

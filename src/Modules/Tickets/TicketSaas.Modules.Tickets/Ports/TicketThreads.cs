@@ -45,7 +45,29 @@ internal interface ITicketThreads
 
     /// <summary>Removes a thread whose ticket could not be opened; one already gone counts as removed.</summary>
     Task DeleteAsync(ulong threadId, CancellationToken cancellationToken);
+
+    Task RemoveMemberAsync(ulong threadId, ulong userId, CancellationToken cancellationToken);
+
+    /// <summary>Archives and locks: members can read but not write, and only staff can reopen it.</summary>
+    Task ArchiveAsync(ulong threadId, CancellationToken cancellationToken);
+
+    /// <summary>Unlocks and unarchives.</summary>
+    Task ReopenAsync(ulong threadId, CancellationToken cancellationToken);
+
+    Task RenameAsync(ulong threadId, string name, CancellationToken cancellationToken);
+
+    /// <summary>Posts once per nonce (a retry after a crash returns the first message); returns the message id.</summary>
+    Task<ulong> PostAsync(ulong channelId, string content, IReadOnlyList<ChoreButton> buttons, string nonce, CancellationToken cancellationToken);
+
+    /// <summary>A direct message; a member who does not accept DMs from the bot is a <see cref="DiscordRefusedException"/>.</summary>
+    Task DirectMessageAsync(ulong userId, string content, IReadOnlyList<ChoreButton> buttons, string nonce, CancellationToken cancellationToken);
+
+    /// <summary>When a member last wrote in the thread (bots' messages do not count), or null when the thread was deleted.</summary>
+    Task<ThreadActivity?> ReadActivityAsync(ulong threadId, CancellationToken cancellationToken);
 }
+
+/// <param name="LastMemberMessageAt">Null when no member wrote among the thread's newest messages.</param>
+internal sealed record ThreadActivity(DateTimeOffset? LastMemberMessageAt);
 
 /// <summary>The reply a member sees to the interaction that asked for a ticket, after the bot deferred it.</summary>
 internal sealed record InteractionReply(ulong ApplicationId, string Token);
@@ -53,5 +75,5 @@ internal sealed record InteractionReply(ulong ApplicationId, string Token);
 internal interface IInteractionReplies
 {
     /// <summary>Replaces the deferred "thinking" reply. A reply whose token expired (15 minutes) is dropped.</summary>
-    Task EditAsync(InteractionReply reply, string content, CancellationToken cancellationToken);
+    Task EditAsync(InteractionReply reply, string content, IReadOnlyList<ChoreButton> buttons, CancellationToken cancellationToken);
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Contracts;
+using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Domain.Blocklist;
 using TicketSaas.Modules.Tickets.Features.GetBlocklist;
 using TicketSaas.Modules.Tickets.Persistence;
@@ -32,11 +33,12 @@ internal sealed class AddBlocklistEntryCommandValidator : AbstractValidator<AddB
 }
 
 internal sealed class AddBlocklistEntryCommandHandler(
-    TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, ICallerAccessor callers)
+    TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, ICallerAccessor callers, TicketDesk desk)
     : IRequestHandler<AddBlocklistEntryCommand, BlocklistEntryDto>
 {
     public async Task<BlocklistEntryDto> Handle(AddBlocklistEntryCommand command, CancellationToken cancellationToken)
     {
+        await desk.EnsureGuildStaffAsync(command.GuildId, cancellationToken);
         var now = clock.GetUtcNow();
         var target = command.Target!.Value;
         var active = await db.BlocklistEntries
@@ -47,6 +49,8 @@ internal sealed class AddBlocklistEntryCommandHandler(
             command.GuildId, target, command.TargetId, command.Reason, command.ExpiresAt, callers.Caller.UserId, active, now);
         db.BlocklistEntries.Add(entry);
         events.PublishConfigurationChanged(command.GuildId, GuildConfigurationChangedIntegrationEvent.Blocklist, now);
+        events.Publish(new UserBlockedIntegrationEvent(Guid.CreateVersion7(now), now, entry.GuildId, target == BlockTarget.User ? "user" : "role", entry.TargetId,
+            entry.Reason, entry.ExpiresAt, entry.CreatedBy));
         return BlocklistEntryDto.From(entry, now);
     }
 }

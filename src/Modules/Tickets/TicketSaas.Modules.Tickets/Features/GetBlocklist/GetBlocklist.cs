@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
+using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Domain.Blocklist;
 using TicketSaas.Modules.Tickets.Persistence;
 
@@ -31,11 +32,12 @@ public sealed record BlocklistEntryDto(
             entry.CreatedAt);
 }
 
-internal sealed class GetBlocklistQueryHandler(TicketsDbContext db, TimeProvider clock)
+internal sealed class GetBlocklistQueryHandler(TicketsDbContext db, TimeProvider clock, TicketDesk desk)
     : IRequestHandler<GetBlocklistQuery, IReadOnlyList<BlocklistEntryDto>>
 {
     public async Task<IReadOnlyList<BlocklistEntryDto>> Handle(GetBlocklistQuery query, CancellationToken cancellationToken)
     {
+        await desk.EnsureGuildStaffAsync(query.GuildId, cancellationToken);
         var now = clock.GetUtcNow();
         var entries = db.BlocklistEntries.AsNoTracking().Where(e => e.GuildId == query.GuildId);
         if (!query.IncludeExpired)

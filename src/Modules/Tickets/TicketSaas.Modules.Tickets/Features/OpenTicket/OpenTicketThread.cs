@@ -2,12 +2,12 @@ using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.Modules.Tickets.Contracts;
+using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Domain.Tickets;
 using TicketSaas.Modules.Tickets.Localization;
 using TicketSaas.Modules.Tickets.Persistence;
@@ -43,14 +43,7 @@ internal sealed class CreateTicketThreadCommandHandler(TicketsDbContext db, ITic
             return Unit.Value;
         }
 
-        var since = ticket.CreatedAt - TimeSpan.FromSeconds(5);
-        var taken = (await db.Tickets.AsNoTracking()
-                .Where(t => t.GuildId == ticket.GuildId && t.ParentChannelId == ticket.ParentChannelId && t.ThreadId != null && t.CreatedAt >= since - TicketOpening.GiveUpAfter)
-                .Select(t => t.ThreadId!.Value)
-                .ToListAsync(cancellationToken))
-            .ToHashSet();
-        var threadId = await threads.FindCreatedAsync(ticket.GuildId, ticket.ParentChannelId, ticket.ThreadName, since, taken, cancellationToken)
-            ?? await threads.CreateAsync(ticket.GuildId, ticket.ParentChannelId, ticket.ThreadName, cancellationToken);
+        var threadId = await TicketThreadMaking.FindOrCreateAsync(db, threads, ticket, ticket.CreatedAt - TimeSpan.FromSeconds(5), cancellationToken);
         failPoints.Reach(AfterThreadCreated);
         ticket.AttachThread(threadId);
         return Unit.Value;
@@ -67,27 +60,11 @@ internal sealed class FinishTicketOpeningCommandHandler(
         var opening = await db.TicketOpenings.SingleAsync(o => o.TicketId == command.TicketId, cancellationToken);
         var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ticket.CategoryId, cancellationToken);
         var threadId = ticket.ThreadId!.Value;
-        var staffRoles = category?.StaffRoleIds ?? [];
-        var language = opening.Language;
-
         await threads.AddMemberAsync(threadId, ticket.OpenerId, cancellationToken);
-        var opener = $"<@{ticket.OpenerId.ToString(CultureInfo.InvariantCulture)}>";
-        var greeting = staffRoles.Count > 0
-            ? BotText.Get(language, BotText.WelcomeWithStaff, opener, string.Join(' ', staffRoles.Select(r => $"<@&{r.ToString(CultureInfo.InvariantCulture)}>")))
-            : BotText.Get(language, BotText.WelcomeNoStaff, opener);
-        await threads.PostWelcomeAsync(threadId, new WelcomeView(
-            ticket.Id,
-            BotText.Get(language, BotText.WelcomeTitle, ticket.Number, category?.Name ?? ""),
-            greeting,
-            ticket.OpenerId,
-            staffRoles,
-            ticket.Answers,
-            BotText.Get(language, BotText.Claim),
-            BotText.Get(language, BotText.Close),
-            BotText.Get(language, BotText.CloseWithReason)), cancellationToken);
+        await threads.PostWelcomeAsync(threadId, TicketThreadMaking.Welcome(ticket, category, opening.Language), cancellationToken);
 
         var now = clock.GetUtcNow();
-        ticket.MarkOpen(now);
+        ticket.MarkOpen(now, InactivityPolicy.Of(category));
         db.TicketOpenings.Remove(opening);
         events.Publish(new TicketOpenedIntegrationEvent(Guid.CreateVersion7(now), now, ticket.GuildId, ticket.Id, ticket.Number, ticket.CategoryId,
             ticket.OpenerId, ticket.ParentChannelId, threadId, [.. ticket.Answers.Select(a => new TicketOpenedIntegrationEvent.FormAnswer(a.Question, a.Answer))]));
@@ -118,74 +95,20 @@ internal sealed class AbandonTicketOpeningCommandHandler(TicketsDbContext db, IT
 }
 
 /// <summary>Configuration section "Tickets:Opening".</summary>
-internal sealed class TicketOpeningOptions
-{
-    /// <summary>How often due openings are looked for when nobody signalled a new one (e.g. retries, other processes' work).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Openings worked on at once by this process.</summary>
-    public int Concurrency { get; set; } = 8;
-
-    /// <summary>How long a process holds an opening before another may take it over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
-}
-
-/// <summary>
-/// Wakes the worker when a request was accepted, so the member need not wait for the next poll. It rings before the
-/// request's commit; a worker that looks too early finds nothing and the next poll picks the opening up.
-/// </summary>
-internal sealed class TicketOpeningSignal
-{
-    private readonly SemaphoreSlim _signal = new(0);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            _signal.Release();
-        }
-    }
-
-    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+internal sealed class TicketOpeningOptions : LeasedWorkOptions;
 
 /// <summary>Works due openings: claims each with a lease, runs the steps, replies to the member.</summary>
 internal sealed partial class TicketOpeningWorker(
     IServiceScopeFactory scopes,
-    TicketOpeningSignal signal,
+    WorkSignal<TicketOpening> signal,
     IInteractionReplies replies,
     IOptions<TicketOpeningOptions> options,
     TimeProvider clock,
-    ILogger<TicketOpeningWorker> logger) : BackgroundService
+    ILogger<TicketOpeningWorker> logger) : LeasedWorker<Guid, TicketOpening>(signal, options.Value, logger)
 {
     private const int MaxAttempts = 8;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            running.RemoveAll(task => task.IsCompleted);
-            try
-            {
-                foreach (var ticketId in await ClaimDueAsync(options.Value.Concurrency - running.Count, stoppingToken))
-                {
-                    // A finished opening frees a slot: look for more at once.
-                    running.Add(Task.Run(() => OpenLoggedAsync(ticketId, stoppingToken), stoppingToken).ContinueWith(_ => signal.Notify(), TaskScheduler.Default));
-                }
-            }
-            catch (Exception failure) when (failure is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                LogPassFailed(failure);
-            }
-
-            await signal.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task<IReadOnlyList<Guid>> ClaimDueAsync(int room, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<Guid>> ClaimDueAsync(int room, CancellationToken cancellationToken)
     {
         if (room <= 0)
         {
@@ -218,7 +141,7 @@ internal sealed partial class TicketOpeningWorker(
     }
 
     /// <summary>An opening that fails even to give up stays due: its lease runs out and a later pass tries again.</summary>
-    private async Task OpenLoggedAsync(Guid ticketId, CancellationToken cancellationToken)
+    protected override async Task WorkAsync(Guid ticketId, CancellationToken cancellationToken)
     {
         try
         {
@@ -275,7 +198,7 @@ internal sealed partial class TicketOpeningWorker(
             answer = BotText.Get(opening.Language, BotText.OpenFailedDiscord);
         }
 
-        await replies.EditAsync(reply, answer, cancellationToken);
+        await replies.EditAsync(reply, answer, [], cancellationToken);
     }
 
     /// <returns>True when the opening should be given up now.</returns>
@@ -295,9 +218,6 @@ internal sealed partial class TicketOpeningWorker(
         LogAttemptFailed(failure, ticketId, opening.Attempts);
         return opening.Attempts >= MaxAttempts || opening.IsOverdueAt(opening.NextAttemptAt);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for ticket openings failed; trying again shortly")]
-    private partial void LogPassFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Working on the opening of ticket {TicketId} failed; it stays due")]
     private partial void LogOpeningFailed(Exception exception, Guid ticketId);

@@ -11,6 +11,7 @@ using TicketSaas.Modules.Tickets.Domain.Panels;
 using TicketSaas.Modules.Tickets.Domain.Tickets;
 using TicketSaas.Modules.Tickets.Features.GetBotText;
 using TicketSaas.Modules.Tickets.Contracts;
+using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Localization;
 using TicketSaas.Modules.Tickets.Persistence;
 
@@ -122,7 +123,7 @@ internal sealed record AcceptedRequest(TicketGuild Guild, Category Category, Ope
 }
 
 /// <summary>The checks a click and a submitted form share, and the intent row both write.</summary>
-internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations configurations, TimeProvider clock, TicketOpeningSignal openings)
+internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations configurations, TimeProvider clock, WorkSignal<TicketOpening> openings)
 {
     public async Task<(AcceptedRequest? Request, TicketRefusedDto? Refusal)> CheckAsync(
         ulong guildId, Guid panelId, Guid categoryId, Opener opener, CancellationToken cancellationToken)
@@ -167,8 +168,7 @@ internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations conf
         var number = await NextNumberAsync(guildId, cancellationToken);
         var category = request.Category;
         var now = clock.GetUtcNow();
-        var ticket = Ticket.Begin(guildId, number, category.Id, request.Opener.UserId, category.ParentChannelId!.Value,
-            ThreadNamingScheme.Render(category.NamingScheme, number, request.Opener.Username, category.Name), answers, formNonce, now);
+        var ticket = Ticket.Begin(guildId, number, category, request.Opener.UserId, request.Opener.Username, answers, formNonce, now);
         db.Tickets.Add(ticket);
         db.TicketOpenings.Add(TicketOpening.For(ticket, interaction.ApplicationId, interaction.Token, request.Language, now));
         openings.Notify();

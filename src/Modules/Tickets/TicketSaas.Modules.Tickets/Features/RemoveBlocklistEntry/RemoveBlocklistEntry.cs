@@ -8,6 +8,7 @@ using TicketSaas.BuildingBlocks.Application.Errors;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Contracts;
+using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Persistence;
 
 namespace TicketSaas.Modules.Tickets.Features.RemoveBlocklistEntry;
@@ -18,11 +19,12 @@ public sealed record RemoveBlocklistEntryCommand(ulong GuildId, Guid EntryId) : 
     public ulong? AuditGuildId => GuildId;
 }
 
-internal sealed class RemoveBlocklistEntryCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
+internal sealed class RemoveBlocklistEntryCommandHandler(TicketsDbContext db, TimeProvider clock, IIntegrationEventPublisher events, TicketDesk desk)
     : IRequestHandler<RemoveBlocklistEntryCommand, Unit>
 {
     public async Task<Unit> Handle(RemoveBlocklistEntryCommand command, CancellationToken cancellationToken)
     {
+        await desk.EnsureGuildStaffAsync(command.GuildId, cancellationToken);
         var entry = await db.BlocklistEntries
             .SingleOrDefaultAsync(e => e.GuildId == command.GuildId && e.Id == command.EntryId, cancellationToken)
             ?? throw new NotFoundException("Blocklist entry", command.EntryId.ToString("D", CultureInfo.InvariantCulture));

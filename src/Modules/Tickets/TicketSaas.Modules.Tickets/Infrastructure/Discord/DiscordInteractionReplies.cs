@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TicketSaas.BuildingBlocks.Discord.Builders;
 using TicketSaas.BuildingBlocks.Discord.Rest;
+using TicketSaas.Modules.Tickets.Domain.Tickets;
 using TicketSaas.Modules.Tickets.Ports;
 
 namespace TicketSaas.Modules.Tickets.Infrastructure.Discord;
@@ -12,13 +13,13 @@ internal sealed partial class DiscordInteractionReplies(DiscordRestClient discor
 
     private const int Attempts = 4;
 
-    public async Task EditAsync(InteractionReply reply, string content, CancellationToken cancellationToken)
+    public async Task EditAsync(InteractionReply reply, string content, IReadOnlyList<ChoreButton> buttons, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.Token, new DiscordMessageBuilder().WithContent(content), cancellationToken);
+                await discord.EditOriginalResponseAsync(reply.ApplicationId, reply.Token, DiscordTicketThreads.Message(content, buttons), cancellationToken);
                 return;
             }
             catch (DiscordRestException unknown) when (unknown.Status == System.Net.HttpStatusCode.NotFound && attempt < Attempts)
@@ -34,6 +35,6 @@ internal sealed partial class DiscordInteractionReplies(DiscordRestClient discor
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply to a ticket request could not be delivered")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply to an interaction could not be delivered")]
     private partial void LogReplyLost(Exception exception);
 }

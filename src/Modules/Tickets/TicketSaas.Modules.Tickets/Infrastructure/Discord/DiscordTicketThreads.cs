@@ -13,6 +13,10 @@ internal sealed class DiscordTicketThreads(DiscordRestClient discord, DiscordBot
     : ITicketThreads
 {
     private const int WelcomeColor = 0x57F287;
+    private const int UnknownMember = 10007;
+
+    /// <summary>Bots' notices (a claim, a warning) may follow the last member's message; this many newest messages are read.</summary>
+    private const int ActivityWindow = 20;
 
     public async Task<ulong> CreateAsync(ulong guildId, ulong parentChannelId, string name, CancellationToken cancellationToken)
     {
@@ -65,6 +69,68 @@ internal sealed class DiscordTicketThreads(DiscordRestClient discord, DiscordBot
         {
             // Already gone.
         }
+    }
+
+    public async Task RemoveMemberAsync(ulong threadId, ulong userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await discord.RemoveThreadMemberAsync(threadId, userId, cancellationToken);
+        }
+        catch (DiscordRestException gone) when (gone.Code == UnknownMember)
+        {
+            // Not in the thread: the goal is met.
+        }
+    }
+
+    public Task ArchiveAsync(ulong threadId, CancellationToken cancellationToken) =>
+        RefusalsAreFinalAsync(() => discord.ArchiveThreadAsync(threadId, locked: true, cancellationToken), $"archiving thread {threadId}");
+
+    public Task ReopenAsync(ulong threadId, CancellationToken cancellationToken) =>
+        RefusalsAreFinalAsync(() => discord.ModifyThreadAsync(threadId, new DiscordThreadEdit { Archived = false, Locked = false }, cancellationToken),
+            $"reopening thread {threadId}");
+
+    public Task RenameAsync(ulong threadId, string name, CancellationToken cancellationToken) =>
+        RefusalsAreFinalAsync(() => discord.RenameThreadAsync(threadId, name, cancellationToken), $"renaming thread {threadId}");
+
+    public async Task<ulong> PostAsync(ulong channelId, string content, IReadOnlyList<ChoreButton> buttons, string nonce, CancellationToken cancellationToken)
+    {
+        ulong messageId = 0;
+        await RefusalsAreFinalAsync(async () => messageId = (await discord.CreateMessageAsync(channelId, Message(content, buttons), nonce, cancellationToken)).Id,
+            $"a message in channel {channelId}");
+        return messageId;
+    }
+
+    public async Task DirectMessageAsync(ulong userId, string content, IReadOnlyList<ChoreButton> buttons, string nonce, CancellationToken cancellationToken)
+    {
+        var channel = await discord.CreateDmChannelAsync(userId, cancellationToken);
+        await RefusalsAreFinalAsync(() => discord.CreateMessageAsync(channel.Id, Message(content, buttons), nonce, cancellationToken),
+            $"a direct message to {userId}");
+    }
+
+    public async Task<ThreadActivity?> ReadActivityAsync(ulong threadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var newest = await discord.GetMessagesAsync(threadId, limit: ActivityWindow, cancellationToken: cancellationToken);
+            return new ThreadActivity(newest.FirstOrDefault(m => m.Author is { Bot: not true, System: not true } && m.WebhookId is null)?.Timestamp);
+        }
+        catch (DiscordRestException gone) when (gone.Code == DiscordFailures.UnknownChannel)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A notice: its mentions name people without pinging anyone or bringing them into the thread.</summary>
+    internal static DiscordMessageBuilder Message(string content, IReadOnlyList<ChoreButton> buttons)
+    {
+        var message = new DiscordMessageBuilder().WithContent(content).WithAllowedMentions(DiscordAllowedMentions.None);
+        foreach (var row in buttons.Chunk(DiscordLimits.ComponentsPerActionRow))
+        {
+            message.AddActionRow([.. row.Select(b => new DiscordButton { Style = (ButtonStyle)b.Style, Label = b.Label, CustomId = b.CustomId })]);
+        }
+
+        return message;
     }
 
     /// <summary>

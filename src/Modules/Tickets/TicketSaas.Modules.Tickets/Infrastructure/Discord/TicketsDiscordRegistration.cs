@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.BuildingBlocks.Discord.Rest;
+using TicketSaas.Modules.Tickets.Desk;
+using TicketSaas.Modules.Tickets.Features.InactivityTimer;
 using TicketSaas.Modules.Tickets.Features.OpenTicket;
 using TicketSaas.Modules.Tickets.Ports;
 
@@ -10,7 +12,7 @@ internal static class TicketsDiscordRegistration
 {
     /// <summary>
     /// With "Discord:BotToken" set, the module's ports talk to Discord, and a process that answers interactions (by HTTP
-    /// or over the gateway) works the ticket openings it and its peers accepted. Without a token, configuration stays
+    /// or over the gateway) works the ticket openings, chores and inactivity timers it and its peers wrote. Without a token, configuration stays
     /// editable and whatever needs Discord says so.
     /// </summary>
     public static void AddTicketsDiscord(this IServiceCollection services, IConfiguration configuration)
@@ -44,6 +46,10 @@ internal static class TicketsDiscordRegistration
             services.AddOptions<TicketOpeningOptions>().Bind(configuration.GetSection("Tickets:Opening"));
             services.AddHostedService<TicketOpeningWorker>();
             services.AddHostedService<TicketIntakeWarmUp>();
+            services.AddOptions<TicketChoreOptions>().Bind(configuration.GetSection("Tickets:Chores"));
+            services.AddHostedService<TicketChoreWorker>();
+            services.AddOptions<InactivityOptions>().Bind(configuration.GetSection("Tickets:Inactivity"));
+            services.AddHostedService<InactivitySweep>();
         }
     }
 }

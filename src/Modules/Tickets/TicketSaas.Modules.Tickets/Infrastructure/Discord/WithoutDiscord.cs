@@ -1,4 +1,5 @@
 using TicketSaas.BuildingBlocks.Application.Errors;
+using TicketSaas.Modules.Tickets.Domain.Tickets;
 using TicketSaas.Modules.Tickets.Ports;
 
 namespace TicketSaas.Modules.Tickets.Infrastructure.Discord;
@@ -33,5 +34,22 @@ internal sealed class WithoutDiscord : IBotPermissions, IPanelMessages, ITicketT
 
     public Task DeleteAsync(ulong threadId, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
 
-    public Task EditAsync(InteractionReply reply, string content, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
+    public Task RemoveMemberAsync(ulong threadId, ulong userId, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
+
+    public Task ArchiveAsync(ulong threadId, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
+
+    public Task ReopenAsync(ulong threadId, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
+
+    public Task RenameAsync(ulong threadId, string name, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
+
+    public Task<ulong> PostAsync(ulong channelId, string content, IReadOnlyList<ChoreButton> buttons, string nonce, CancellationToken cancellationToken) =>
+        throw new UnavailableException(NotConfigured);
+
+    public Task DirectMessageAsync(ulong userId, string content, IReadOnlyList<ChoreButton> buttons, string nonce, CancellationToken cancellationToken) =>
+        throw new UnavailableException(NotConfigured);
+
+    public Task<ThreadActivity?> ReadActivityAsync(ulong threadId, CancellationToken cancellationToken) => throw new UnavailableException(NotConfigured);
+
+    public Task EditAsync(InteractionReply reply, string content, IReadOnlyList<ChoreButton> buttons, CancellationToken cancellationToken) =>
+        throw new UnavailableException(NotConfigured);
 }

@@ -376,21 +376,90 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasColumnType("longtext")
                         .HasColumnName("answers");
 
+                    b.Property<DateTimeOffset?>("AutoCloseAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("auto_close_at");
+
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("char(36)")
                         .HasColumnName("category_id");
+
+                    b.Property<ulong?>("ClaimedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<int>("CloseCount")
+                        .HasColumnType("int")
+                        .HasColumnName("close_count");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<string>("CloseRequestReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("close_request_reason");
+
+                    b.Property<ulong?>("CloseRequestedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("close_requested_by");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("closed_at");
+
+                    b.Property<ulong?>("ClosedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("closed_by");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedInDiscordAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("deleted_in_discord_at");
+
+                    b.Property<string>("FeedbackRequestFailure")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("feedback_request_failure");
+
+                    b.Property<DateTimeOffset?>("FirstStaffResponseAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("first_staff_response_at");
+
                     b.Property<ulong>("FormNonce")
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("form_nonce");
 
+                    b.Property<string>("FormerThreadIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("former_thread_ids");
+
                     b.Property<ulong>("GuildId")
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("guild_id");
+
+                    b.Property<DateTimeOffset?>("InactivityWarnedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("inactivity_warned_at");
+
+                    b.Property<DateTimeOffset?>("InactivityWarningAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("inactivity_warning_at");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<ulong?>("MovingFromThreadId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("moving_from_thread_id");
 
                     b.Property<int>("Number")
                         .HasColumnType("int")
@@ -404,14 +473,34 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("opener_id");
 
+                    b.Property<string>("OpenerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("opener_name");
+
                     b.Property<ulong>("ParentChannelId")
                         .HasColumnType("bigint unsigned")
                         .HasColumnName("parent_channel_id");
 
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("StaffParticipantIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("staff_participant_ids");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("varchar(10)")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
                         .HasColumnName("status");
 
                     b.Property<ulong?>("ThreadId")
@@ -423,6 +512,15 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("thread_name");
+
+                    b.Property<bool>("TimerDisabled")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("timer_disabled");
+
+                    b.Property<string>("TimerDisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("timer_disabled_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_tickets_ticket");
@@ -438,10 +536,68 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_ticket_guild_id_number");
 
+                    b.HasIndex("Status", "InactivityWarningAt")
+                        .HasDatabaseName("ix_tickets_ticket_status_inactivity_warning_at");
+
                     b.HasIndex("GuildId", "OpenerId", "CategoryId", "Status")
                         .HasDatabaseName("ix_tickets_ticket_guild_id_opener_id_category_id_status");
 
                     b.ToTable("tickets_ticket");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketChore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("gave_up_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("work");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_ticket_chore");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_tickets_ticket_chore_next_attempt_at");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_chore_ticket_id_id");
+
+                    b.ToTable("tickets_ticket_chore");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
@@ -514,6 +670,16 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_panel_tickets_ticket_guild_guild_id");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketChore", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Tickets.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_ticket_chore_tickets_ticket_ticket_id");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>

@@ -367,21 +367,90 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("answers");
 
+                    b.Property<long?>("AutoCloseAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_close_at");
+
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("TEXT")
                         .HasColumnName("category_id");
+
+                    b.Property<ulong?>("ClaimedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<int>("CloseCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("close_count");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_reason");
+
+                    b.Property<string>("CloseRequestReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_request_reason");
+
+                    b.Property<ulong?>("CloseRequestedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("close_requested_by");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<ulong?>("ClosedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_by");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeletedInDiscordAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_in_discord_at");
+
+                    b.Property<string>("FeedbackRequestFailure")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_request_failure");
+
+                    b.Property<long?>("FirstStaffResponseAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_staff_response_at");
+
                     b.Property<ulong>("FormNonce")
                         .HasColumnType("INTEGER")
                         .HasColumnName("form_nonce");
 
+                    b.Property<string>("FormerThreadIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("former_thread_ids");
+
                     b.Property<ulong>("GuildId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("guild_id");
+
+                    b.Property<long?>("InactivityWarnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inactivity_warned_at");
+
+                    b.Property<long?>("InactivityWarningAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inactivity_warning_at");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<ulong?>("MovingFromThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moving_from_thread_id");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER")
@@ -395,13 +464,33 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("opener_id");
 
+                    b.Property<string>("OpenerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opener_name");
+
                     b.Property<ulong>("ParentChannelId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("parent_channel_id");
 
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("StaffParticipantIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_participant_ids");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
@@ -414,6 +503,15 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_name");
+
+                    b.Property<bool>("TimerDisabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timer_disabled");
+
+                    b.Property<string>("TimerDisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timer_disabled_reason");
 
                     b.HasKey("Id")
                         .HasName("pk_tickets_ticket");
@@ -429,10 +527,66 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_ticket_guild_id_number");
 
+                    b.HasIndex("Status", "InactivityWarningAt")
+                        .HasDatabaseName("ix_tickets_ticket_status_inactivity_warning_at");
+
                     b.HasIndex("GuildId", "OpenerId", "CategoryId", "Status")
                         .HasDatabaseName("ix_tickets_ticket_guild_id_opener_id_category_id_status");
 
                     b.ToTable("tickets_ticket");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketChore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gave_up_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets_ticket_chore");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_tickets_ticket_chore_next_attempt_at");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_chore_ticket_id_id");
+
+                    b.ToTable("tickets_ticket_chore");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
@@ -505,6 +659,16 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_panel_tickets_ticket_guild_guild_id");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketChore", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Tickets.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_ticket_chore_tickets_ticket_ticket_id");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
