@@ -81,6 +81,7 @@ internal sealed partial class GatewayShard(
 
         var interval = TimeSpan.FromMilliseconds(hello.Data.GetProperty("heartbeat_interval").GetDouble());
         var heartbeats = HeartbeatAsync(link, interval, connection.Token);
+        var identifying = Task.CompletedTask;
         try
         {
             if (resuming)
@@ -93,13 +94,17 @@ internal sealed partial class GatewayShard(
             }
             else
             {
-                await identifies.WaitTurnAsync(shard, cancellationToken).ConfigureAwait(false);
-                await link.SendAsync(IdentifyPayload(), cancellationToken).ConfigureAwait(false);
+                // The shard's turn may be heartbeats away. Unless the receive loop reads the ACKs meanwhile, the heartbeat
+                // takes the waiting connection for a zombie and aborts it: the identify is then lost with it, or, when
+                // the abort comes just after the identify, sent again on a new connection.
+                identifying = IdentifyOnTurnAsync(link, connection.Token);
             }
 
             return await ReceiveLoopAsync(link, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (link.Zombie && exception is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        // Aborting disposes a ClientWebSocket, so a receive or send that starts after the abort finds it disposed.
+        catch (Exception exception) when (link.Zombie && exception is WebSocketException or OperationCanceledException or ObjectDisposedException
+                                          && !cancellationToken.IsCancellationRequested)
         {
             LogZombie(shard);
             return Outcome.Reconnect;
@@ -108,7 +113,16 @@ internal sealed partial class GatewayShard(
         {
             await connection.CancelAsync().ConfigureAwait(false);
             await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+            // An identify that could not be sent broke the socket, which ended the receive loop too.
+            await identifying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    private async Task IdentifyOnTurnAsync(Link link, CancellationToken cancellationToken)
+    {
+        await identifies.WaitTurnAsync(shard, cancellationToken).ConfigureAwait(false);
+        await link.SendAsync(IdentifyPayload(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Outcome> ReceiveLoopAsync(Link link, CancellationToken cancellationToken)
