@@ -9,6 +9,7 @@ using TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 using TicketSaas.Modules.Transcripts.Features.GetViewerSettings;
 using TicketSaas.Modules.Transcripts.Features.UpdateViewerSettings;
 using TicketSaas.Modules.Transcripts.Persistence;
+using TicketSaas.Modules.Transcripts.Storage;
 
 namespace TicketSaas.Modules.Transcripts;
 
@@ -21,8 +22,13 @@ public sealed class TranscriptsModule : IModule
 
     public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(TranscriptsModule).Assembly];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<TranscriptsDbContext, TranscriptsSqliteDbContext>(configuration, ModuleKey);
+        services.AddOptions<FileStorageOptions>().Bind(configuration.GetSection("Transcripts:Storage"));
+        services.AddSingleton<IFileStorage, FileSystemStorage>();
+        services.AddSingleton<TranscriptDocuments>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

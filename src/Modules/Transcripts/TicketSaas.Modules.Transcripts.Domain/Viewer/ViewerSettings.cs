@@ -20,6 +20,9 @@ public sealed class ViewerSettings : Entity
     /// </summary>
     public bool PublicLinksEnabled { get; private set; }
 
+    /// <summary>Transcripts older than this many days are deleted with their files by the daily clean-up; null keeps them.</summary>
+    public int? RetentionDays { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>What a guild gets before its admin changes anything.</summary>
@@ -28,6 +31,12 @@ public sealed class ViewerSettings : Entity
     public void Change(bool publicLinksEnabled, DateTimeOffset now)
     {
         PublicLinksEnabled = publicLinksEnabled;
+        UpdatedAt = now;
+    }
+
+    public void KeepFor(int? retentionDays, DateTimeOffset now)
+    {
+        RetentionDays = retentionDays;
         UpdatedAt = now;
     }
 }

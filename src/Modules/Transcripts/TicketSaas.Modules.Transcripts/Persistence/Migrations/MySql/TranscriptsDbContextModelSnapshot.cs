@@ -143,6 +143,262 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.MySql
                     b.ToTable("transcripts_outbox_message");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("at");
+
+                    b.Property<int>("FilesDeleted")
+                        .HasColumnType("int")
+                        .HasColumnName("files_deleted");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("MessagesErased")
+                        .HasColumnType("int")
+                        .HasColumnName("messages_erased");
+
+                    b.Property<ulong?>("RequestedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("TranscriptsRewritten")
+                        .HasColumnType("int")
+                        .HasColumnName("transcripts_rewritten");
+
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcripts_erasure");
+
+                    b.HasIndex("GuildId", "UserId")
+                        .HasDatabaseName("ix_transcripts_erasure_guild_id_user_id");
+
+                    b.ToTable("transcripts_erasure");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("varchar(150)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("varchar(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<ulong?>("OwnerId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("transcript_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_transcripts_stored_file");
+
+                    b.HasIndex("TranscriptId", "OwnerId")
+                        .HasDatabaseName("ix_transcripts_stored_file_transcript_id_owner_id");
+
+                    b.ToTable("transcripts_stored_file");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.Transcript", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("CategoryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("category_name");
+
+                    b.Property<ulong?>("ClaimedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<int>("CloseSequence")
+                        .HasColumnType("int")
+                        .HasColumnName("close_sequence");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("closed_at");
+
+                    b.Property<ulong?>("ClosedBy")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("closed_by");
+
+                    b.Property<bool>("ContentMissing")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("content_missing");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DirectMessageFailure")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("direct_message_failure");
+
+                    b.Property<string>("DocumentFile")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("document_file");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("int")
+                        .HasColumnName("message_count");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("opened_at");
+
+                    b.Property<ulong>("OpenerId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("opener_id");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("public_id");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("StaffParticipantIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("staff_participant_ids");
+
+                    b.Property<string>("StaffRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("staff_role_ids");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<int>("TicketNumber")
+                        .HasColumnType("int")
+                        .HasColumnName("ticket_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcripts_transcript");
+
+                    b.HasIndex("PublicId")
+                        .HasDatabaseName("ix_transcripts_transcript_public_id");
+
+                    b.HasIndex("TicketId", "CloseSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcripts_transcript_ticket_id_close_sequence");
+
+                    b.HasIndex("GuildId", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_closed_at_id");
+
+                    b.HasIndex("GuildId", "CategoryId", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_category_id_closed_at_id");
+
+                    b.HasIndex("GuildId", "OpenerId", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_opener_id_closed_at_id");
+
+                    b.HasIndex("GuildId", "Rating", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_rating_closed_at_id");
+
+                    b.ToTable("transcripts_transcript");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.ViewToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("transcript_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("used_at");
+
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_transcripts_view_token");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_transcripts_view_token_expires_at");
+
+                    b.HasIndex("TranscriptId")
+                        .HasDatabaseName("ix_transcripts_view_token_transcript_id");
+
+                    b.ToTable("transcripts_view_token");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Viewer.ViewerSettings", b =>
                 {
                     b.Property<ulong>("GuildId")
@@ -153,6 +409,10 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.MySql
                         .HasColumnType("tinyint(1)")
                         .HasColumnName("public_links_enabled");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("int")
+                        .HasColumnName("retention_days");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("updated_at");
@@ -161,6 +421,26 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.MySql
                         .HasName("pk_transcripts_viewer_settings");
 
                     b.ToTable("transcripts_viewer_settings");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.StoredFile", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Transcripts.Domain.Transcripts.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transcripts_stored_file_transcripts_transcript_transcript_id");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.ViewToken", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Transcripts.Domain.Transcripts.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transcripts_view_token_transcripts_transcript_transcript_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -134,6 +134,262 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.Sqlite
                     b.ToTable("transcripts_outbox_message");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("FilesDeleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("files_deleted");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("MessagesErased")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages_erased");
+
+                    b.Property<ulong?>("RequestedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("TranscriptsRewritten")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transcripts_rewritten");
+
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcripts_erasure");
+
+                    b.HasIndex("GuildId", "UserId")
+                        .HasDatabaseName("ix_transcripts_erasure_guild_id_user_id");
+
+                    b.ToTable("transcripts_erasure");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<ulong?>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transcript_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_transcripts_stored_file");
+
+                    b.HasIndex("TranscriptId", "OwnerId")
+                        .HasDatabaseName("ix_transcripts_stored_file_transcript_id_owner_id");
+
+                    b.ToTable("transcripts_stored_file");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.Transcript", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("CategoryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_name");
+
+                    b.Property<ulong?>("ClaimedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_reason");
+
+                    b.Property<int>("CloseSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("close_sequence");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<ulong?>("ClosedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_by");
+
+                    b.Property<bool>("ContentMissing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_missing");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DirectMessageFailure")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direct_message_failure");
+
+                    b.Property<string>("DocumentFile")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_file");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("message_count");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<ulong>("OpenerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opener_id");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_id");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("StaffParticipantIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_participant_ids");
+
+                    b.Property<string>("StaffRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_role_ids");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<int>("TicketNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcripts_transcript");
+
+                    b.HasIndex("PublicId")
+                        .HasDatabaseName("ix_transcripts_transcript_public_id");
+
+                    b.HasIndex("TicketId", "CloseSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcripts_transcript_ticket_id_close_sequence");
+
+                    b.HasIndex("GuildId", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_closed_at_id");
+
+                    b.HasIndex("GuildId", "CategoryId", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_category_id_closed_at_id");
+
+                    b.HasIndex("GuildId", "OpenerId", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_opener_id_closed_at_id");
+
+                    b.HasIndex("GuildId", "Rating", "ClosedAt", "Id")
+                        .HasDatabaseName("ix_transcripts_transcript_guild_id_rating_closed_at_id");
+
+                    b.ToTable("transcripts_transcript");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.ViewToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transcript_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_transcripts_view_token");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_transcripts_view_token_expires_at");
+
+                    b.HasIndex("TranscriptId")
+                        .HasDatabaseName("ix_transcripts_view_token_transcript_id");
+
+                    b.ToTable("transcripts_view_token");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Viewer.ViewerSettings", b =>
                 {
                     b.Property<ulong>("GuildId")
@@ -144,6 +400,10 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("public_links_enabled");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_days");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
@@ -152,6 +412,26 @@ namespace TicketSaas.Modules.Transcripts.Persistence.Migrations.Sqlite
                         .HasName("pk_transcripts_viewer_settings");
 
                     b.ToTable("transcripts_viewer_settings");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.StoredFile", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Transcripts.Domain.Transcripts.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transcripts_stored_file_transcripts_transcript_transcript_id");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Transcripts.Domain.Transcripts.ViewToken", b =>
+                {
+                    b.HasOne("TicketSaas.Modules.Transcripts.Domain.Transcripts.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transcripts_view_token_transcripts_transcript_transcript_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace TicketSaas.Modules.Tickets.Persistence;
+namespace TicketSaas.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
 /// Small lists that are always read and written with their owner (role ids, form questions, a panel's categories)
 /// live in one JSON text column: the same on SQLite and MySQL, compared by content for change tracking.
 /// </summary>
-internal static class JsonColumns
+public static class JsonColumns
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
