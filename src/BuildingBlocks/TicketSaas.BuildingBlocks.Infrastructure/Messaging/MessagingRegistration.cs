@@ -24,6 +24,7 @@ public static class MessagingRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<FailPoints>();
         services.AddScoped<IntegrationEventOutbox>();
+        services.AddScoped<AfterCommit>();
         services.AddScoped<IIntegrationEventPublisher>(provider => provider.GetRequiredService<IntegrationEventOutbox>());
         services.AddSingleton<DeadLetters>();
         services.AddHostedService<ProcessWideEventPump>();

@@ -43,6 +43,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
     private async Task<TResponse> ExecuteAsync(ModuleDbContext db, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
+        var afterCommit = services.GetRequiredService<AfterCommit>();
+        afterCommit.Reset();
         var response = await next();
         var outbox = services.GetRequiredService<IntegrationEventOutbox>();
         if (request is IAuditedCommand audited)
@@ -53,6 +55,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
         var published = outbox.WriteTo(db);
         await SaveAsync(db, cancellationToken);
+        afterCommit.Committed();
         if (published)
         {
             failPoints.Reach(FailPoints.AfterOutboxCommit);

@@ -35,6 +35,12 @@ public sealed class TicketOpening
     /// <summary>Held by the process working on it; another may take over once it passed.</summary>
     public DateTimeOffset? LeaseUntil { get; private set; }
 
+    /// <summary>How often a worker took the opening on. Only a later take may find a thread an earlier one made.</summary>
+    public int Claims { get; private set; }
+
+    /// <summary>A thread can exist only if an earlier take got as far as asking Discord for one.</summary>
+    public bool MayHaveThread => Claims > 1 || Attempts > 0;
+
     public string? LastError { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

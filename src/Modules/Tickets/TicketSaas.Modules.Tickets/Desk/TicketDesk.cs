@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Application.Errors;
 using TicketSaas.BuildingBlocks.Application.Identity;
+using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Configuration;
 using TicketSaas.Modules.Tickets.Domain.Categories;
 using TicketSaas.Modules.Tickets.Domain.Settings;
@@ -35,7 +36,8 @@ internal sealed record DeskTicket(Ticket Ticket, Category? Category, string Lang
 /// What every action on a ticket shares: finding it in its guild, checking who may act, and queueing the Discord work
 /// (announcement first) as chores in the action's own transaction.
 /// </summary>
-internal sealed class TicketDesk(TicketsDbContext db, GuildConfigurations configurations, ICallerAccessor callers, WorkSignal<TicketChore> signal, TimeProvider clock)
+internal sealed class TicketDesk(
+    TicketsDbContext db, GuildConfigurations configurations, ICallerAccessor callers, WorkSignal<TicketChore> signal, AfterCommit afterCommit, TimeProvider clock)
 {
     public const string StaffOnly = "tickets.staff-only";
     public const string OpenerOnly = "tickets.opener-only";
@@ -107,7 +109,7 @@ internal sealed class TicketDesk(TicketsDbContext db, GuildConfigurations config
     public void Enqueue(Ticket ticket, ChoreWork work)
     {
         db.TicketChores.Add(TicketChore.For(ticket, work, clock.GetUtcNow()));
-        signal.Notify();
+        afterCommit.Run(signal.Notify);
     }
 
     public static string Mention(ulong userId) => $"<@{userId.ToString(CultureInfo.InvariantCulture)}>";

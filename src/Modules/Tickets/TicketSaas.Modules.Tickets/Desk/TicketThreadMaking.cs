@@ -54,8 +54,8 @@ internal static class TicketThreadMaking
 }
 
 /// <summary>
-/// Wakes a worker when new work was written, so nobody waits for the next poll. It rings before the writer's commit;
-/// a worker that looks too early finds nothing and its next poll picks the work up.
+/// Wakes a worker when new work was written, so nobody waits for the next poll. Writers ring it through
+/// <see cref="TicketSaas.BuildingBlocks.Application.Messaging.AfterCommit"/>: a worker woken before the commit would find nothing.
 /// </summary>
 internal sealed class WorkSignal<TWork>
 {

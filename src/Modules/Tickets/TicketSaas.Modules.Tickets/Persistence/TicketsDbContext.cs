@@ -35,6 +35,8 @@ internal class TicketsDbContext : ModuleDbContext
 
     public DbSet<TicketChore> TicketChores => Set<TicketChore>();
 
+    public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TicketGuild>(guild =>
@@ -110,6 +112,12 @@ internal class TicketsDbContext : ModuleDbContext
             opening.Property(o => o.Language).HasMaxLength(8);
             opening.Property(o => o.LastError).HasMaxLength(500);
             opening.HasIndex(o => o.NextAttemptAt);
+        });
+
+        modelBuilder.Entity<TicketCounter>(counter =>
+        {
+            counter.HasKey(c => c.GuildId);
+            counter.Property(c => c.GuildId).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<TicketChore>(chore =>

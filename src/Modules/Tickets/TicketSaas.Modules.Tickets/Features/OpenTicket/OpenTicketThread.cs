@@ -43,7 +43,12 @@ internal sealed class CreateTicketThreadCommandHandler(TicketsDbContext db, ITic
             return Unit.Value;
         }
 
-        var threadId = await TicketThreadMaking.FindOrCreateAsync(db, threads, ticket, ticket.CreatedAt - TimeSpan.FromSeconds(5), cancellationToken);
+        var opening = await db.TicketOpenings.AsNoTracking().SingleAsync(o => o.TicketId == ticket.Id, cancellationToken);
+
+        // Looking first costs a request against the bot's 50 per second; only a retried opening can have made a thread.
+        var threadId = opening.MayHaveThread
+            ? await TicketThreadMaking.FindOrCreateAsync(db, threads, ticket, ticket.CreatedAt - TimeSpan.FromSeconds(5), cancellationToken)
+            : await threads.CreateAsync(ticket.GuildId, ticket.ParentChannelId, ticket.ThreadName, cancellationToken);
         failPoints.Reach(AfterThreadCreated);
         ticket.AttachThread(threadId);
         return Unit.Value;
@@ -130,7 +135,7 @@ internal sealed partial class TicketOpeningWorker(
         {
             var taken = await db.TicketOpenings
                 .Where(o => o.TicketId == id && (o.LeaseUntil == null || o.LeaseUntil < now))
-                .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseUntil, lease), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseUntil, lease).SetProperty(o => o.Claims, o => o.Claims + 1), cancellationToken);
             if (taken == 1)
             {
                 claimed.Add(id);

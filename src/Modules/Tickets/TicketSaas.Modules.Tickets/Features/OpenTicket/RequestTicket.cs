@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TicketSaas.BuildingBlocks.Application.Errors;
 using TicketSaas.BuildingBlocks.Application.Messaging;
 using TicketSaas.Modules.Tickets.Configuration;
 using TicketSaas.Modules.Tickets.Domain.Categories;
@@ -123,7 +124,8 @@ internal sealed record AcceptedRequest(TicketGuild Guild, Category Category, Ope
 }
 
 /// <summary>The checks a click and a submitted form share, and the intent row both write.</summary>
-internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations configurations, TimeProvider clock, WorkSignal<TicketOpening> openings)
+internal sealed class TicketIntake(
+    TicketsDbContext db, GuildConfigurations configurations, TimeProvider clock, WorkSignal<TicketOpening> openings, AfterCommit afterCommit)
 {
     public async Task<(AcceptedRequest? Request, TicketRefusedDto? Refusal)> CheckAsync(
         ulong guildId, Guid panelId, Guid categoryId, Opener opener, CancellationToken cancellationToken)
@@ -171,7 +173,7 @@ internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations conf
         var ticket = Ticket.Begin(guildId, number, category, request.Opener.UserId, request.Opener.Username, answers, formNonce, now);
         db.Tickets.Add(ticket);
         db.TicketOpenings.Add(TicketOpening.For(ticket, interaction.ApplicationId, interaction.Token, request.Language, now));
-        openings.Notify();
+        afterCommit.Run(openings.Notify);
         return new TicketOpeningStartedDto(ticket.Id);
     }
 
@@ -184,14 +186,14 @@ internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations conf
         await configurations.GetAsync(0, cancellationToken);
         await HistoryAsync(0, 0, Guid.Empty, cancellationToken);
         await WasSubmittedAsync(0, 0, cancellationToken);
-        await NextNumberAsync(0, cancellationToken);
+        await db.TicketCounters.Where(c => c.GuildId == 0).Select(c => c.LastNumber).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The member's tickets of the category that are not closed, and when they last opened one.</summary>
     private async Task<(int Open, DateTimeOffset? LastCreatedAt)> HistoryAsync(ulong guildId, ulong userId, Guid categoryId, CancellationToken cancellationToken)
     {
         var mine = db.Tickets.AsNoTracking().Where(t => t.GuildId == guildId && t.OpenerId == userId && t.CategoryId == categoryId);
-        var open = await mine.CountAsync(t => t.Status != TicketStatus.Closed, cancellationToken);
+        var open = await mine.CountAsync(t => t.Status == TicketStatus.Opening || t.Status == TicketStatus.Open, cancellationToken);
         var last = await mine.OrderByDescending(t => t.CreatedAt).Select(t => (DateTimeOffset?)t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return (open, last);
     }
@@ -199,9 +201,41 @@ internal sealed class TicketIntake(TicketsDbContext db, GuildConfigurations conf
     private Task<bool> WasSubmittedAsync(ulong guildId, ulong formNonce, CancellationToken cancellationToken) =>
         db.Tickets.AnyAsync(t => t.GuildId == guildId && t.FormNonce == formNonce, cancellationToken);
 
-    /// <summary>A concurrent request may take the same number; the unique index turns that into a conflict the bot retries.</summary>
-    private async Task<int> NextNumberAsync(ulong guildId, CancellationToken cancellationToken) =>
-        (await db.Tickets.Where(t => t.GuildId == guildId).MaxAsync(t => (int?)t.Number, cancellationToken) ?? 0) + 1;
+    /// <summary>
+    /// Draws the guild's next number in a short transaction of its own: the increment holds the counter's row until
+    /// the number is read, so concurrent openings wait a moment instead of conflicting. Only two first openings of a
+    /// guild at once conflict (both create the counter); the bot retries the loser.
+    /// </summary>
+    private async Task<int> NextNumberAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var counter = db.TicketCounters.Where(c => c.GuildId == guildId);
+        int number;
+        if (await counter.ExecuteUpdateAsync(set => set.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken) == 1)
+        {
+            number = await counter.Select(c => c.LastNumber).SingleAsync(cancellationToken);
+        }
+        else
+        {
+            number = (await db.Tickets.Where(t => t.GuildId == guildId).MaxAsync(t => (int?)t.Number, cancellationToken) ?? 0) + 1;
+            var created = db.TicketCounters.Add(new TicketCounter(guildId, number));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException lost)
+            {
+                throw new ConflictException("Another request numbered this guild's first ticket at the same moment; please try again.", lost);
+            }
+            finally
+            {
+                created.State = EntityState.Detached;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return number;
+    }
 
     private static TicketRefusedDto Refuse(string language, string key) => new(BotText.Get(language, key));
 

@@ -8,10 +8,14 @@ namespace TicketSaas.Modules.Tickets.Infrastructure.Discord;
 
 internal sealed partial class DiscordInteractionReplies(DiscordRestClient discord, ILogger<DiscordInteractionReplies> logger) : IInteractionReplies
 {
-    /// <summary>The deferral travels back to Discord as the interaction's answer and may arrive after a fast opening.</summary>
+    /// <summary>
+    /// The deferral travels back to Discord as the interaction's answer, and the work behind it starts at the commit,
+    /// before that answer is sent: a fast chore can find the reply unknown for a moment. Waits double from this.
+    /// </summary>
     private static readonly TimeSpan DeferralGrace = TimeSpan.FromMilliseconds(250);
 
-    private const int Attempts = 4;
+    /// <summary>About 15 seconds of waiting in all, far more than an answer takes to reach Discord even on a busy machine.</summary>
+    private const int Attempts = 7;
 
     public async Task EditAsync(InteractionReply reply, string content, IReadOnlyList<ChoreButton> buttons, CancellationToken cancellationToken)
     {
@@ -24,7 +28,7 @@ internal sealed partial class DiscordInteractionReplies(DiscordRestClient discor
             }
             catch (DiscordRestException unknown) when (unknown.Status == System.Net.HttpStatusCode.NotFound && attempt < Attempts)
             {
-                await Task.Delay(DeferralGrace * attempt, cancellationToken);
+                await Task.Delay(DeferralGrace * (1 << (attempt - 1)), cancellationToken);
             }
             catch (DiscordRestException failure)
             {

@@ -600,6 +600,22 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                     b.ToTable("tickets_ticket_chore");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketCounter", b =>
+                {
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_tickets_ticket_counter");
+
+                    b.ToTable("tickets_ticket_counter");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
                 {
                     b.Property<Guid>("TicketId")
@@ -613,6 +629,10 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.MySql
                     b.Property<int>("Attempts")
                         .HasColumnType("int")
                         .HasColumnName("attempts");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("int")
+                        .HasColumnName("claims");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)")

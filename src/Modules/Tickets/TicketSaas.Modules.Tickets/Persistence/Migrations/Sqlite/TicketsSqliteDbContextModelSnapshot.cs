@@ -589,6 +589,22 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                     b.ToTable("tickets_ticket_chore");
                 });
 
+            modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketCounter", b =>
+                {
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_tickets_ticket_counter");
+
+                    b.ToTable("tickets_ticket_counter");
+                });
+
             modelBuilder.Entity("TicketSaas.Modules.Tickets.Domain.Tickets.TicketOpening", b =>
                 {
                     b.Property<Guid>("TicketId")
@@ -602,6 +618,10 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claims");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
