@@ -5,6 +5,9 @@
 # (e.g. "Server=127.0.0.1;Port=3306;User ID=root;Password=secret;": each test class creates and drops its
 # own database); without it this script starts a private mariadbd on a temporary data directory, installing
 # Debian's mariadb-server first when it is missing.
+#
+# Transcript pages are opened in Debian's Chromium at /usr/bin/chromium (Playwright downloads no browser here);
+# the script installs the chromium package when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -56,6 +59,12 @@ start_private_mariadb() {
 
 if [ -z "${TICKETSAAS_TEST_MYSQL:-}" ]; then
   start_private_mariadb
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium (Debian package)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 # Node helpers some tests call (e.g. Discord's own signature check, to compare verdicts with ours).
