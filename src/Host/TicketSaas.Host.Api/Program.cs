@@ -7,6 +7,7 @@ using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Web;
 using TicketSaas.BuildingBlocks.Infrastructure.Web.Authentication;
 using TicketSaas.BuildingBlocks.Infrastructure.Web.Authorization;
+using TicketSaas.Host.Api.Modules.Transcripts;
 using TicketSaas.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ var api = app.MapGroup("/api/v1");
 api.MapModuleEndpoints(catalog);
 api.MapDeadLetters();
 app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+app.MapTranscriptViewer(catalog);
 
 return await app.RunAsync(args);
 

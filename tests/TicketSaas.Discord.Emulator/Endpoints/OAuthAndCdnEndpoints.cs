@@ -4,7 +4,7 @@ using TicketSaas.Discord.Emulator.Spec;
 
 namespace TicketSaas.Discord.Emulator.Endpoints;
 
-/// <summary>The OAuth2 authorize page and token endpoint, and the CDN serving attachments and avatars.</summary>
+/// <summary>The OAuth2 authorize page and token endpoint, and the CDN serving attachments, avatars and custom emoji.</summary>
 internal static class OAuthAndCdnEndpoints
 {
     private const string NoLongerAvailable = "This content is no longer available.";
@@ -37,6 +37,9 @@ internal static class OAuthAndCdnEndpoints
             var path = $"avatars/{values["user_id"]}/{Path.GetFileNameWithoutExtension(file)}.png";
             return Serve(s, path, signed: true);
         }, OwnSchemas.CdnAvatar);
+
+        routes.Outside("GET", $"/{CdnLinks.BasePath}/emojis/{{file}}", http => Serve(s, $"emojis/{http.Request.RouteValues["file"]}", signed: true),
+            OwnSchemas.CdnEmoji);
     }
 
     private static IResult Serve(EmulatorServices s, string path, bool signed)

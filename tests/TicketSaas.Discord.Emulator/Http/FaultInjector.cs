@@ -24,6 +24,7 @@ public sealed class FaultInjector
     private readonly Dictionary<string, Queue<TimeSpan>> _heldAnswers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<TimeSpan>> _rateLimits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CdnExpiry> _expired = new(StringComparer.Ordinal);
+    private CdnExpiry? _everyLinkExpired;
 
     /// <summary>The next <paramref name="times"/> requests to the route get <paramref name="status"/> (a 5xx) instead of an answer.</summary>
     public void FailNext(string route, int times = 1, int status = 500)
@@ -87,10 +88,23 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Every CDN link (attachments, avatars, emoji; handed out before or after) answers as expired from now on, as
+    /// Discord's do once their signatures ran out or the files were deleted. <see cref="Reset"/> ends it.
+    /// </summary>
+    public void ExpireEveryCdnLink(CdnExpiry expiry = CdnExpiry.NotFound)
+    {
+        lock (_lock)
+        {
+            _everyLinkExpired = expiry;
+        }
+    }
+
     public void Reset()
     {
         lock (_lock)
         {
+            _everyLinkExpired = null;
             _failures.Clear();
             _aborts.Clear();
             _latency.Clear();
@@ -127,7 +141,7 @@ public sealed class FaultInjector
     {
         lock (_lock)
         {
-            return _expired.TryGetValue(cdnPath, out var expiry) ? expiry : null;
+            return _expired.TryGetValue(cdnPath, out var expiry) ? expiry : _everyLinkExpired;
         }
     }
 

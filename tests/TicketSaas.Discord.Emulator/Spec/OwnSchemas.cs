@@ -14,6 +14,7 @@ public static class OwnSchemas
     public const string OAuthToken = "oauth2-token";
     public const string CdnAttachment = "cdn-attachment";
     public const string CdnAvatar = "cdn-avatar";
+    public const string CdnEmoji = "cdn-emoji";
 
     private const string Snowflake = """{ "type": "string", "pattern": "^(0|[1-9][0-9]*)$" }""";
     private const string ImageSize = """{ "enum": ["16", "20", "22", "24", "28", "32", "40", "44", "48", "56", "60", "64", "80", "96", "100", "128", "160", "240", "256", "300", "320", "480", "512", "600", "640", "1024", "1280", "1536", "2048", "3072", "4096"] }""";
@@ -83,6 +84,16 @@ public static class OwnSchemas
               "properties": {
                 "user_id": {{Snowflake}},
                 "file": { "type": "string", "pattern": "^(a_)?[0-9a-f]{32}\\.(png|jpg|jpeg|webp|gif)$" },
+                "size": {{ImageSize}}
+              }
+            }
+            """,
+        [CdnEmoji] = $$"""
+            {
+              "type": "object",
+              "required": ["file"],
+              "properties": {
+                "file": { "type": "string", "pattern": "^[0-9]{1,20}\\.(png|jpg|jpeg|webp|gif)$" },
                 "size": {{ImageSize}}
               }
             }

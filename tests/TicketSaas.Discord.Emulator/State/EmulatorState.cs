@@ -68,6 +68,18 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>A custom emoji: members write it as &lt;:name:id&gt; (&lt;a:name:id&gt; when animated), the CDN serves its image.</summary>
+    public ulong AddCustomEmoji(byte[] image, bool animated = false)
+    {
+        var id = NewId();
+        lock (_lock)
+        {
+            _files[$"emojis/{id}.{(animated ? "gif" : "png")}"] = new StoredFile(image, animated ? "image/gif" : "image/png");
+        }
+
+        return id;
+    }
+
     /// <summary>Adds a bot identity (a white-label guild brings its own). Its token authenticates as "Bot {token}".</summary>
     public BotApplication AddBot(string name, string? token = null, bool hasMessageContentIntent = false, bool hasGuildMembersIntent = true)
     {

@@ -35,7 +35,7 @@ public sealed class ConsumerIndependenceTests
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new UpdateViewerSettingsCommand(guild, false));
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new UpdateViewerSettingsCommand(guild, false, null));
         }
 
         await Settling.UntilSettledAsync(app.Services);

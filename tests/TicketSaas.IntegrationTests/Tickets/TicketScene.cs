@@ -16,10 +16,11 @@ namespace TicketSaas.IntegrationTests.Tickets;
 /// </summary>
 public sealed class TicketScene : IAsyncDisposable
 {
-    private TicketScene(DiscordEmulator emulator, TestDatabase database, ApiHost api, DiscordDelivery delivery)
+    private TicketScene(DiscordEmulator emulator, TestDatabase database, string files, ApiHost api, DiscordDelivery delivery)
     {
         Emulator = emulator;
         Database = database;
+        Files = files;
         Api = api;
         Delivery = delivery;
     }
@@ -27,6 +28,9 @@ public sealed class TicketScene : IAsyncDisposable
     public DiscordEmulator Emulator { get; }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Where both hosts keep transcripts' copies of files: the scene's own folder, removed with it.</summary>
+    public string Files { get; }
 
     public ApiHost Api { get; }
 
@@ -41,15 +45,22 @@ public sealed class TicketScene : IAsyncDisposable
     public DiscordDelivery Delivery { get; }
 
     /// <param name="botSettings">Extra settings for the bot host, e.g. a fail point.</param>
+    /// <param name="apiSettings">Extra settings for the API host, e.g. no relay, so that only the bot host delivers events.</param>
     public static async Task<TicketScene> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? botSettings = null,
-        DiscordDelivery delivery = DiscordDelivery.Http, TimeProvider? botClock = null)
+        DiscordDelivery delivery = DiscordDelivery.Http, TimeProvider? botClock = null, IReadOnlyDictionary<string, string>? apiSettings = null)
     {
         var emulator = await DiscordEmulator.StartAsync(new DiscordEmulatorOptions());
         var database = await TestDatabase.CreateAsync(kind);
-        var discord = DiscordSettings(emulator);
-        var api = ApiHost.StartOn(database, discord);
+        var files = Directory.CreateTempSubdirectory("ticketsaas-files-").FullName;
+        var settings = SharedSettings(emulator, files);
+        foreach (var (key, value) in apiSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var api = ApiHost.StartOn(database, settings);
         await api.SettleAsync();
-        var scene = new TicketScene(emulator, database, api, delivery) { BotClock = botClock };
+        var scene = new TicketScene(emulator, database, files, api, delivery) { BotClock = botClock };
         await scene.StartBotAsync(botSettings);
         return scene;
     }
@@ -57,7 +68,7 @@ public sealed class TicketScene : IAsyncDisposable
     /// <summary>Starts (or, after a kill, restarts) the bot host and points the emulator's interactions at it.</summary>
     public async Task StartBotAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
-        var settings = new Dictionary<string, string>(DiscordSettings(Emulator))
+        var settings = new Dictionary<string, string>(SharedSettings(Emulator, Files))
         {
             ["Discord:PublicKey"] = Emulator.PublicKeyHex,
             ["Discord:Interactions:Enabled"] = (Delivery == DiscordDelivery.Http).ToString(),
@@ -139,14 +150,19 @@ public sealed class TicketScene : IAsyncDisposable
         await Api.DisposeAsync();
         await Emulator.DisposeAsync();
         await Database.DisposeAsync();
+        Directory.Delete(Files, recursive: true);
     }
 
-    private static Dictionary<string, string> DiscordSettings(DiscordEmulator emulator) => new()
+    /// <summary>What both hosts share: the bot on the emulator, the emulator's CDN (transcripts copy files from it), the folder for the copies.</summary>
+    private static Dictionary<string, string> SharedSettings(DiscordEmulator emulator, string files) => new()
     {
         ["Discord:BotToken"] = emulator.Bot.Token,
         ["Discord:ApplicationId"] = emulator.Bot.ApplicationId.ToString(CultureInfo.InvariantCulture),
         ["Discord:Rest:BaseAddress"] = emulator.ApiBaseUri.ToString(),
         ["Discord:Rest:RetryBaseDelay"] = "00:00:00.050",
+        ["Discord:Rest:CdnHosts:0"] = emulator.CdnBaseUri.Host,
+        ["Transcripts:Capture:CdnBaseAddress"] = emulator.CdnBaseUri.ToString(),
+        ["Transcripts:Storage:Path"] = files,
     };
 }
 

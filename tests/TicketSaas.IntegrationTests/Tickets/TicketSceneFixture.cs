@@ -3,7 +3,8 @@ using TicketSaas.Testing;
 namespace TicketSaas.IntegrationTests.Tickets;
 
 /// <summary>One scene per test class; tests keep apart by using guilds of their own.</summary>
-public abstract class TicketSceneFixture(DatabaseKind kind, DiscordDelivery delivery = DiscordDelivery.Http) : IAsyncLifetime
+public abstract class TicketSceneFixture(DatabaseKind kind, DiscordDelivery delivery = DiscordDelivery.Http,
+    IReadOnlyDictionary<string, string>? botSettings = null, IReadOnlyDictionary<string, string>? apiSettings = null) : IAsyncLifetime
 {
     private Task<TicketScene>? _scene;
 
@@ -19,7 +20,7 @@ public abstract class TicketSceneFixture(DatabaseKind kind, DiscordDelivery deli
         }
     }
 
-    private Task<TicketScene> StartAsync() => TicketScene.StartAsync(kind, delivery: delivery);
+    private Task<TicketScene> StartAsync() => TicketScene.StartAsync(kind, botSettings, delivery, apiSettings: apiSettings);
 }
 
 public sealed class SqliteTicketScene() : TicketSceneFixture(DatabaseKind.Sqlite);

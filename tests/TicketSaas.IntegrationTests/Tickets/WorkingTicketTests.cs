@@ -59,7 +59,8 @@ public abstract class WorkingTicketTests(TicketSceneFixture fixture)
         Assert.Equal([Text(guild.StaffRole.Id)], close["StaffRoleIds"]!.AsArray().Select(t => t!.ToString()));
         Assert.Equal(Text(guild.LogChannel.Id), close["LogChannelId"]!.ToString());
 
-        var ask = await scene.UntilAsync(() => scene.DirectMessages(guild.Member).FirstOrDefault(), "the feedback DM");
+        // The transcript's link arrives by DM too; the feedback DM is the one with the star buttons.
+        var ask = await scene.UntilAsync(() => scene.DirectMessages(guild.Member).FirstOrDefault(m => m.Components.Count > 0), "the feedback DM");
         Assert.StartsWith($"Your ticket #{ticket.Number} (<#{ticket.ThreadId}>) was closed.", ask.Content);
         var rated = await scene.AnswerAsync(await scene.Emulator.Interactions.ClickButtonAsync(ask.ChannelId, ask.Id, guild.Member.Id, OpenTicket.ButtonId(ask, "★★★★")));
         Assert.Equal((7, "Thank you for rating us ★★★★☆!"), (rated["type"]!.GetValue<int>(), rated["data"]!["content"]!.GetValue<string>()));

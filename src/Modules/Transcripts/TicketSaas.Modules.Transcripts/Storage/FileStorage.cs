@@ -52,7 +52,13 @@ internal sealed class FileSystemStorage(IOptions<FileStorageOptions> options) : 
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        // File.Delete ignores a missing file but not a missing folder, which a key whose file was never written has.
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -12,10 +12,11 @@ namespace TicketSaas.Modules.Transcripts.Features.GetViewerSettings;
 
 public sealed record GetViewerSettingsQuery(ulong GuildId) : IQuery<ViewerSettingsDto>;
 
-public sealed record ViewerSettingsDto(ulong GuildId, bool PublicLinksEnabled, DateTimeOffset UpdatedAt)
+/// <param name="RetentionDays">Transcripts closed longer ago are deleted by the daily clean-up; null keeps them.</param>
+public sealed record ViewerSettingsDto(ulong GuildId, bool PublicLinksEnabled, int? RetentionDays, DateTimeOffset UpdatedAt)
 {
     internal static ViewerSettingsDto From(ViewerSettings settings) =>
-        new(settings.GuildId, settings.PublicLinksEnabled, settings.UpdatedAt);
+        new(settings.GuildId, settings.PublicLinksEnabled, settings.RetentionDays, settings.UpdatedAt);
 }
 
 internal sealed class GetViewerSettingsQueryHandler(TranscriptsDbContext db, TimeProvider clock)

@@ -12,10 +12,14 @@ using TicketSaas.Modules.Transcripts.Persistence;
 
 namespace TicketSaas.Modules.Transcripts.Features.UpdateViewerSettings;
 
-/// <summary>Null means "not given": the validator refuses it rather than guessing a default.</summary>
-public sealed record UpdateViewerSettingsCommand(ulong GuildId, bool? PublicLinksEnabled)
+/// <param name="PublicLinksEnabled">Null means "not given": the validator refuses it rather than guessing a default.</param>
+/// <param name="RetentionDays">Null keeps transcripts for good.</param>
+public sealed record UpdateViewerSettingsCommand(ulong GuildId, bool? PublicLinksEnabled, int? RetentionDays)
     : ICommand<ViewerSettingsDto>, IAuditedCommand
 {
+    /// <summary>Ten years: beyond that a number is more likely a typo than a policy.</summary>
+    public const int MaxRetentionDays = 3650;
+
     public ulong? AuditGuildId => GuildId;
 }
 
@@ -25,6 +29,7 @@ internal sealed class UpdateViewerSettingsCommandValidator : AbstractValidator<U
     {
         RuleFor(c => c.GuildId).NotEmpty();
         RuleFor(c => c.PublicLinksEnabled).NotNull();
+        RuleFor(c => c.RetentionDays).InclusiveBetween(1, UpdateViewerSettingsCommand.MaxRetentionDays);
     }
 }
 
@@ -42,6 +47,7 @@ internal sealed class UpdateViewerSettingsCommandHandler(TranscriptsDbContext db
         }
 
         settings.Change(command.PublicLinksEnabled!.Value, now);
+        settings.KeepFor(command.RetentionDays, now);
         return ViewerSettingsDto.From(settings);
     }
 }
@@ -50,10 +56,10 @@ internal static class UpdateViewerSettingsEndpoint
 {
     public static void Map(IEndpointRouteBuilder settings) =>
         settings.MapPut("/", (ulong guildId, UpdateViewerSettingsRequest body, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new UpdateViewerSettingsCommand(guildId, body.PublicLinksEnabled), ct))
+                mediator.Send(new UpdateViewerSettingsCommand(guildId, body.PublicLinksEnabled, body.RetentionDays), ct))
             .RequireAuthorization(Policies.GuildAdmin)
             .WithName("UpdateTranscriptViewerSettings")
             .ProducesValidationProblem();
 
-    internal sealed record UpdateViewerSettingsRequest(bool? PublicLinksEnabled);
+    internal sealed record UpdateViewerSettingsRequest(bool? PublicLinksEnabled, int? RetentionDays);
 }
