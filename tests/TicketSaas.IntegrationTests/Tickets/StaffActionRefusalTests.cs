@@ -94,6 +94,16 @@ public sealed class StaffActionRefusalTests(SqliteTicketScene fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_move_without_another_category_says_so()
+    {
+        var ticket = await (await (await fixture.SceneAsync()).AddGuildAsync()).OpenTicketAsync();
+
+        var answer = await ticket.Scene.EphemeralAsync(await ticket.CommandAsync("move"));
+
+        Assert.Equal("There is no other category to move this ticket to.", answer);
+    }
+
+    [Fact]
     public async Task Ticket_commands_outside_a_ticket_thread_say_where_they_work()
     {
         var scene = await fixture.SceneAsync();

@@ -125,14 +125,15 @@ internal sealed class TicketCommands(IMediator mediator, TimeProvider clock) : I
         };
     }
 
-    /// <summary>The guild's other categories as a select; choosing one moves the ticket.</summary>
+    /// <summary>The guild's other categories as a select; choosing one moves the ticket. Discord refuses an empty select.</summary>
     private static DiscordInteractionResponse MoveChoice(Guid ticketId, TicketPromptsDto prompts) =>
-        Ephemeral(prompts.MoveQuestion, new DiscordStringSelect
-        {
-            CustomId = TicketCustomIds.Action(TicketAction.Move, ticketId),
-            Options = [.. prompts.MoveTargets.Take(DiscordLimits.SelectOptions).Select(c => new DiscordSelectOption { Label = c.Name, Value = c.Id.ToString("N") })],
-            Disabled = prompts.MoveTargets.Count == 0,
-        });
+        prompts.MoveTargets.Count == 0
+            ? Ephemeral(prompts.NoMoveTarget)
+            : Ephemeral(prompts.MoveQuestion, new DiscordStringSelect
+            {
+                CustomId = TicketCustomIds.Action(TicketAction.Move, ticketId),
+                Options = [.. prompts.MoveTargets.Take(DiscordLimits.SelectOptions).Select(c => new DiscordSelectOption { Label = c.Name, Value = c.Id.ToString("N") })],
+            });
 
     private async Task<DiscordInteractionResponse> BlocklistAsync(SlashCommandInvoked command, ulong guildId, CancellationToken cancellationToken)
     {

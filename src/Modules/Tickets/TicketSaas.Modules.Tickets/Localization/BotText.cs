@@ -42,6 +42,7 @@ internal static class BotText
     public const string MovedTo = nameof(MovedTo);
     public const string MovingTo = nameof(MovingTo);
     public const string MoveChoose = nameof(MoveChoose);
+    public const string NoMoveTarget = nameof(NoMoveTarget);
     public const string Claimed = nameof(Claimed);
     public const string Unclaimed = nameof(Unclaimed);
     public const string Unclaim = nameof(Unclaim);

@@ -21,6 +21,7 @@ public sealed record TicketPromptsDto(
     string DisableTimerTitle,
     string LogChannelLabel,
     string MoveQuestion,
+    string NoMoveTarget,
     IReadOnlyList<MoveTargetDto> MoveTargets);
 
 /// <summary>A category of the guild the ticket can move to.</summary>
@@ -42,6 +43,7 @@ internal sealed class GetTicketPromptsQueryHandler(TicketDesk desk, GuildConfigu
             t.Text(BotText.DisableTimerTitle),
             t.Text(BotText.LogChannel),
             t.Text(BotText.MoveChoose, number),
+            t.Text(BotText.NoMoveTarget),
             [.. (configuration?.Guild.Categories ?? [])
                 .Where(c => c.Id != t.Ticket.CategoryId && c.ParentChannelId is not null)
                 .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)
