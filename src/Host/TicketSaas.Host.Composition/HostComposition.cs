@@ -35,14 +35,15 @@ public static class HostComposition
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks().AddModuleDatabaseChecks(catalog);
 
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("TicketSaas.*").AddSource("Wolverine"))
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation().AddMeter("TicketSaas.*", "Wolverine"));
+        // Without an exporter nothing would read the spans and metrics, yet recording them costs every request.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(serviceName))
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("TicketSaas.*").AddSource("Wolverine"))
+                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation().AddMeter("TicketSaas.*", "Wolverine"))
+                .UseOtlpExporter();
         }
 
         return catalog;

@@ -53,7 +53,7 @@ public static class ModuleDatabaseOptions
     public static void UseSqlite(DbContextOptionsBuilder builder, string connectionString, string moduleKey) =>
         builder
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HistoryTable(moduleKey)))
-            .AddInterceptors(SqlitePragmas.Instance)
+            .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance)
             .ConfigureWarnings(w => w.Throw(SqliteEventId.SchemaConfiguredWarning));
 
     public static void UseMySql(DbContextOptionsBuilder builder, string connectionString, ServerVersion serverVersion, string moduleKey) =>
