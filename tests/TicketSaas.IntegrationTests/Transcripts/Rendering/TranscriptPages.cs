@@ -15,7 +15,7 @@ internal static class TranscriptPages
     public static async Task<string> RenderAsync(TranscriptDocument document)
     {
         using var output = new StringWriter();
-        await TranscriptRenderer.RenderAsync(document, output, FileUrl, CancellationToken.None);
+        await TranscriptRenderer.RenderAsync(document, output, FileUrl, [], CancellationToken.None);
         return output.ToString();
     }
 
