@@ -19,5 +19,5 @@ public class TranscriptRenderBenchmarks
 
     [Benchmark]
     public Task RenderTenThousandMessages() =>
-        TranscriptRenderer.RenderAsync(_thread, TextWriter.Null, key => "/files/" + Uri.EscapeDataString(key), CancellationToken.None);
+        TranscriptRenderer.RenderAsync(_thread, TextWriter.Null, key => "/files/" + Uri.EscapeDataString(key), [], CancellationToken.None);
 }

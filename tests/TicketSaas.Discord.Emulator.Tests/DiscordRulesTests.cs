@@ -153,6 +153,32 @@ public class DiscordRulesTests
     }
 
     [SkippableFact]
+    public async Task Stickers_come_as_sticker_items_without_the_content_intent_and_their_images_from_the_cdn_until_it_expires()
+    {
+        await using var seeded = await Seeded.StartAsync();
+        var wave = seeded.Emulator.State.AddSticker("Wave", StickerFormat.Gif, "GIF89a"u8.ToArray());
+        var dance = seeded.Emulator.State.AddSticker("Dance", StickerFormat.Lottie, "{}"u8.ToArray());
+        var posted = seeded.Emulator.State.PostUserStickers(seeded.Channel.Id, seeded.Member.Id, wave, dance);
+        var unknown = await seeded.PostMessageAsync(seeded.Channel.Id, new JsonObject { ["sticker_ids"] = new JsonArray("123") });
+
+        var read = await Seeded.JsonOf(await seeded.Client.GetAsync($"channels/{seeded.Channel.Id}/messages/{posted.Id}"));
+        var items = read["sticker_items"]!.AsArray().Select(i => (i!["id"]!.GetValue<string>(), i["name"]!.GetValue<string>(), i["format_type"]!.GetValue<int>()));
+        using var cdn = new HttpClient();
+        var image = await cdn.GetByteArrayAsync(new Uri(seeded.Emulator.CdnBaseUri, $"stickers/{wave.Id}.gif"));
+        var animation = await cdn.GetStringAsync(new Uri(seeded.Emulator.CdnBaseUri, $"stickers/{dance.Id}.json"));
+        seeded.Emulator.Faults.ExpireEveryCdnLink();
+        var expired = await cdn.GetAsync(new Uri(seeded.Emulator.CdnBaseUri, $"stickers/{wave.Id}.gif"));
+
+        Assert.Equal([(wave.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Wave", 4), (dance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Dance", 3)], items);
+        Assert.Equal("GIF89a"u8.ToArray(), image);
+        Assert.Equal("{}", animation);
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(10060, (await Seeded.JsonOf(unknown))["code"]!.GetValue<int>());
+        Assert.Empty(seeded.Emulator.Requests.SpecViolations);
+    }
+
+    [SkippableFact]
     public async Task Messages_page_newest_first_with_before_and_after()
     {
         await using var seeded = await Seeded.StartAsync(o => o.HasMessageContentIntent = true);

@@ -4,7 +4,7 @@ using TicketSaas.Discord.Emulator.Spec;
 
 namespace TicketSaas.Discord.Emulator.Endpoints;
 
-/// <summary>The OAuth2 authorize page and token endpoint, and the CDN serving attachments, avatars and custom emoji.</summary>
+/// <summary>The OAuth2 authorize page and token endpoint, and the CDN serving attachments, avatars, custom emoji and stickers.</summary>
 internal static class OAuthAndCdnEndpoints
 {
     private const string NoLongerAvailable = "This content is no longer available.";
@@ -40,6 +40,9 @@ internal static class OAuthAndCdnEndpoints
 
         routes.Outside("GET", $"/{CdnLinks.BasePath}/emojis/{{file}}", http => Serve(s, $"emojis/{http.Request.RouteValues["file"]}", signed: true),
             OwnSchemas.CdnEmoji);
+
+        routes.Outside("GET", $"/{CdnLinks.BasePath}/stickers/{{file}}", http => Serve(s, $"stickers/{http.Request.RouteValues["file"]}", signed: true),
+            OwnSchemas.CdnSticker);
     }
 
     private static IResult Serve(EmulatorServices s, string path, bool signed)

@@ -36,6 +36,7 @@ public sealed class DiscordApiException : Exception
     public static DiscordApiException UnknownMember() => new(404, 10007, "Unknown Member");
     public static DiscordApiException UnknownMessage() => new(404, 10008, "Unknown Message");
     public static DiscordApiException UnknownUser() => new(404, 10013, "Unknown User");
+    public static DiscordApiException UnknownSticker() => new(404, 10060, "Unknown Sticker");
     public static DiscordApiException UnknownWebhook() => new(404, 10015, "Unknown Webhook");
     public static DiscordApiException UnknownInteraction() => new(404, 10062, "Unknown interaction");
     public static DiscordApiException MissingAccess() => new(403, 50001, "Missing Access");

@@ -89,7 +89,7 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Every CDN link (attachments, avatars, emoji; handed out before or after) answers as expired from now on, as
+    /// Every CDN link (attachments, avatars, emoji, stickers; handed out before or after) answers as expired from now on, as
     /// Discord's do once their signatures ran out or the files were deleted. <see cref="Reset"/> ends it.
     /// </summary>
     public void ExpireEveryCdnLink(CdnExpiry expiry = CdnExpiry.NotFound)

@@ -188,6 +188,17 @@ internal sealed class Renderer(EmulatorState state, CdnLinks cdn)
             ["pinned"] = false,
             ["flags"] = message.Flags,
         };
+        // Stickers are not content: Discord shows them to applications without MESSAGE_CONTENT too.
+        if (message.StickerIds.Count > 0)
+        {
+            json["sticker_items"] = new JsonArray([.. message.StickerIds.Select(id => state.Sticker(id)!).Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = Id(s.Id),
+                ["name"] = s.Name,
+                ["format_type"] = (int)s.FormatType,
+            })]);
+        }
+
         if (message.Nonce is { } nonce)
         {
             json["nonce"] = nonce;

@@ -15,6 +15,7 @@ public static class OwnSchemas
     public const string CdnAttachment = "cdn-attachment";
     public const string CdnAvatar = "cdn-avatar";
     public const string CdnEmoji = "cdn-emoji";
+    public const string CdnSticker = "cdn-sticker";
 
     private const string Snowflake = """{ "type": "string", "pattern": "^(0|[1-9][0-9]*)$" }""";
     private const string ImageSize = """{ "enum": ["16", "20", "22", "24", "28", "32", "40", "44", "48", "56", "60", "64", "80", "96", "100", "128", "160", "240", "256", "300", "320", "480", "512", "600", "640", "1024", "1280", "1536", "2048", "3072", "4096"] }""";
@@ -94,6 +95,16 @@ public static class OwnSchemas
               "required": ["file"],
               "properties": {
                 "file": { "type": "string", "pattern": "^[0-9]{1,20}\\.(png|jpg|jpeg|webp|gif)$" },
+                "size": {{ImageSize}}
+              }
+            }
+            """,
+        [CdnSticker] = $$"""
+            {
+              "type": "object",
+              "required": ["file"],
+              "properties": {
+                "file": { "type": "string", "pattern": "^[0-9]{1,20}\\.(png|gif|json)$" },
                 "size": {{ImageSize}}
               }
             }

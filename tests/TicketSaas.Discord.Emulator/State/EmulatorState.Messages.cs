@@ -168,6 +168,8 @@ public sealed partial class EmulatorState
     private DiscordMessage StoredMessageLocked(ulong channelId, ulong messageId) =>
         _messages.GetValueOrDefault(channelId)?.GetValueOrDefault(messageId) is { VisibleOnlyTo: null } message ? message : throw DiscordApiException.UnknownMessage();
 
+    private ulong RequireStickerLocked(ulong id) => _stickers.ContainsKey(id) ? id : throw DiscordApiException.UnknownSticker();
+
     private DiscordMessage InsertMessageLocked(DiscordChannel channel, ulong authorId, MessageDraft draft, ulong? webhookId, InteractionRecord? interaction)
     {
         var id = NewId();
@@ -182,6 +184,7 @@ public sealed partial class EmulatorState
             Embeds = Clone(draft.Embeds),
             Components = Clone(draft.Components),
             Attachments = StoreAttachmentsLocked(channel.Id, draft, []),
+            StickerIds = [.. draft.StickerIds.Select(RequireStickerLocked)],
             MentionIds = users,
             MentionRoleIds = roles,
             Flags = draft.Flags ?? 0,

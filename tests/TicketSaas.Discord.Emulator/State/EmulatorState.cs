@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using TicketSaas.Discord.Emulator.Http;
 
 namespace TicketSaas.Discord.Emulator.State;
@@ -24,6 +26,7 @@ public sealed partial class EmulatorState
     private readonly Dictionary<ulong, SortedList<ulong, DiscordMessage>> _messages = [];
     private readonly Dictionary<(ulong Channel, ulong Author, string Nonce), ulong> _nonces = [];
     private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Sticker> _stickers = [];
     private readonly Dictionary<ulong, InteractionRecord> _interactions = [];
     private readonly Dictionary<(ulong Application, ulong? Guild), List<ApplicationCommand>> _commands = [];
 
@@ -81,6 +84,24 @@ public sealed partial class EmulatorState
     }
 
     /// <summary>Adds a bot identity (a white-label guild brings its own). Its token authenticates as "Bot {token}".</summary>
+    /// <summary>A sticker members can send (<c>sticker_ids</c>); the CDN serves <paramref name="image"/> as its file.</summary>
+    public Sticker AddSticker(string name, StickerFormat format, byte[] image)
+    {
+        var sticker = new Sticker(NewId(), name, format);
+        lock (_lock)
+        {
+            _stickers[sticker.Id] = sticker;
+            _files[sticker.CdnPath] = new StoredFile(image, format switch
+            {
+                StickerFormat.Gif => "image/gif",
+                StickerFormat.Lottie => "application/json",
+                _ => "image/png",
+            });
+        }
+
+        return sticker;
+    }
+
     public BotApplication AddBot(string name, string? token = null, bool hasMessageContentIntent = false, bool hasGuildMembersIntent = true)
     {
         var id = NewId();
@@ -204,6 +225,18 @@ public sealed partial class EmulatorState
             RequireUser(authorId);
             var channel = _channels.TryGetValue(channelId, out var c) ? c : throw new InvalidOperationException($"No channel {channelId}.");
             return InsertMessageLocked(channel, authorId, new MessageDraft(new() { ["content"] = content }, files), webhookId: null, interaction: null);
+        }
+    }
+
+    /// <summary>A message of stickers only, as a member sends from the sticker picker.</summary>
+    public DiscordMessage PostUserStickers(ulong channelId, ulong authorId, params Sticker[] stickers)
+    {
+        lock (_lock)
+        {
+            RequireUser(authorId);
+            var channel = _channels.TryGetValue(channelId, out var c) ? c : throw new InvalidOperationException($"No channel {channelId}.");
+            var body = new JsonObject { ["sticker_ids"] = new JsonArray([.. stickers.Select(s => (JsonNode)s.Id.ToString(CultureInfo.InvariantCulture))]) };
+            return InsertMessageLocked(channel, authorId, new MessageDraft(body, []), webhookId: null, interaction: null);
         }
     }
 
@@ -336,6 +369,14 @@ public sealed partial class EmulatorState
         lock (_lock)
         {
             return _commands.TryGetValue((applicationId, guildId), out var list) ? [.. list] : [];
+        }
+    }
+
+    public Sticker? Sticker(ulong id)
+    {
+        lock (_lock)
+        {
+            return _stickers.GetValueOrDefault(id);
         }
     }
 

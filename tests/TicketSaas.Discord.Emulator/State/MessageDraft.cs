@@ -40,6 +40,7 @@ internal sealed class MessageDraft
         AllowedMentions = JsonFields.Object(body, "allowed_mentions") is { } allowed
             ? new AllowedMentions(JsonFields.Strings(allowed, "parse"), JsonFields.Snowflakes(allowed, "users"), JsonFields.Snowflakes(allowed, "roles"))
             : null;
+        StickerIds = JsonFields.Snowflakes(body, "sticker_ids");
         Files = files;
     }
 
@@ -54,6 +55,7 @@ internal sealed class MessageDraft
     public string? Nonce { get; }
     public bool EnforceNonce { get; }
     public ulong? ReferencedMessageId { get; }
+    public IReadOnlyList<ulong> StickerIds { get; }
 
     /// <summary>Null when the body has none: the default then depends on who posts (see the state's message insert).</summary>
     public AllowedMentions? AllowedMentions { get; }
@@ -95,7 +97,8 @@ internal sealed class MessageDraft
             throw DiscordApiException.InvalidFormBody(errors);
         }
 
-        if (creating && string.IsNullOrEmpty(Content) && Embeds is not { Count: > 0 } && Components is not { Count: > 0 } && Files.Count == 0)
+        if (creating && string.IsNullOrEmpty(Content) && Embeds is not { Count: > 0 } && Components is not { Count: > 0 } && Files.Count == 0
+            && StickerIds.Count == 0)
         {
             throw new DiscordApiException(400, 50006, "Cannot send an empty message");
         }

@@ -55,6 +55,20 @@ public sealed record DiscordChannel
     public bool IsThread => Type is ChannelType.PublicThread or ChannelType.PrivateThread;
 }
 
+/// <summary>A guild's sticker; its image is on the CDN as stickers/{id}.png (PNG, APNG), .gif (GIF) or .json (Lottie).</summary>
+public sealed record Sticker(ulong Id, string Name, StickerFormat FormatType)
+{
+    public string CdnPath => $"stickers/{Id}.{FormatType switch { StickerFormat.Gif => "gif", StickerFormat.Lottie => "json", _ => "png" }}";
+}
+
+public enum StickerFormat
+{
+    Png = 1,
+    Apng = 2,
+    Lottie = 3,
+    Gif = 4,
+}
+
 public sealed record MessageAttachment(ulong Id, string Filename, string? Description, string ContentType, long Size, string CdnPath);
 
 /// <summary>Embeds and components are stored as given; they are cloned on the way in and out, never shared.</summary>
@@ -68,6 +82,7 @@ public sealed record DiscordMessage
     public JsonArray Embeds { get; init; } = [];
     public JsonArray Components { get; init; } = [];
     public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
+    public IReadOnlyList<ulong> StickerIds { get; init; } = [];
     /// <summary>The users and roles the message mentions: those its content names that allowed_mentions let through.</summary>
     public IReadOnlyList<ulong> MentionIds { get; init; } = [];
     public IReadOnlyList<ulong> MentionRoleIds { get; init; } = [];

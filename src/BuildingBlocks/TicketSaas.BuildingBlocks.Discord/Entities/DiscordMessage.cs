@@ -26,6 +26,9 @@ public sealed class DiscordMessage
     public DiscordMessageReference? MessageReference { get; init; }
     public DiscordMessage? ReferencedMessage { get; init; }
     public IReadOnlyList<DiscordComponent>? Components { get; init; }
+
+    /// <summary>The stickers sent with the message: id, name and format only; the image is on the CDN under the id.</summary>
+    public IReadOnlyList<DiscordStickerItem>? StickerItems { get; init; }
 }
 
 [Flags]
@@ -79,6 +82,22 @@ public sealed class DiscordEmoji
     public ulong? Id { get; init; }
     public string? Name { get; init; }
     public bool? Animated { get; init; }
+}
+
+public sealed class DiscordStickerItem
+{
+    public ulong Id { get; init; }
+    public string Name { get; init; } = "";
+    public StickerFormat FormatType { get; init; }
+}
+
+/// <summary>How the CDN serves a sticker: PNG and APNG as .png, GIF as .gif, Lottie as .json (an animation for a script player).</summary>
+public enum StickerFormat
+{
+    Png = 1,
+    Apng = 2,
+    Lottie = 3,
+    Gif = 4,
 }
 
 public sealed class DiscordAttachment

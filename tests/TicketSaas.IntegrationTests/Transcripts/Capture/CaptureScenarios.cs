@@ -26,6 +26,8 @@ public static class CaptureScenarios
         scene.State.PostUserMessage(ticket.ThreadId, guild.Staff.Id, $"Sorry! Details are in <#{Text(guild.LogChannel.Id)}>. {party}", receipt);
         scene.State.PostUserMessage(ticket.ThreadId, opener.Id, "Here is the shop's page.", page);
         scene.State.PostUserMessage(ticket.ThreadId, opener.Id, $"Thanks, that solved it. {party}");
+        var (thanks, dance) = (scene.State.AddSticker("Thanks", StickerFormat.Png, Png()), scene.State.AddSticker("Dance", StickerFormat.Lottie, "{}"u8.ToArray()));
+        scene.State.PostUserStickers(ticket.ThreadId, opener.Id, thanks, dance);
 
         await ticket.CloseAsync("Refund sent.");
         var transcript = await ticket.SharedTranscriptAsync();
@@ -45,7 +47,7 @@ public static class CaptureScenarios
         Assert.Equal(document.Messages.Select(m => m.Id).Order(), document.Messages.Select(m => m.Id));
         Assert.Equal(
             ["My order arrived **broken**.", $"Sorry! Details are in <#{Text(guild.LogChannel.Id)}>. {party}", "Here is the shop's page.", $"Thanks, that solved it. {party}"],
-            document.Messages.Where(m => m.AuthorId == opener.Id || m.AuthorId == guild.Staff.Id).Select(m => m.Content));
+            document.Messages.Where(m => (m.AuthorId == opener.Id || m.AuthorId == guild.Staff.Id) && m.Stickers.Count == 0).Select(m => m.Content));
         Assert.Contains("My order arrived **broken**.", transcript.SearchText, StringComparison.Ordinal);
         Assert.Contains("Thanks, that solved it.", transcript.SearchText, StringComparison.Ordinal);
         Assert.Equal((ticket.Thread.Name, "ticket-logs"), (document.Channels[ticket.ThreadId].Name, document.Channels[guild.LogChannel.Id].Name));
@@ -75,9 +77,13 @@ public static class CaptureScenarios
         Assert.Equal(("party", false), (emoji.Name, emoji.Animated));
         Assert.Equal(partyImage, await scene.StoredBytesAsync(emoji.File!));
         Assert.Single(files, f => f.Key == transcript.DocumentFile);
+        var stickers = Assert.Single(document.Messages, m => m.Stickers.Count > 0).Stickers;
+        Assert.Equal([("Thanks", 1), ("Dance", 3)], stickers.Select(s => (s.Name, s.FormatType)));
+        Assert.Equal(scene.State.File(thanks.CdnPath)!.Content, await scene.StoredBytesAsync(stickers[0].File!));
+        Assert.Null(stickers[1].File);
 
-        // Each attachment, the opener's avatar, the emoji once although shown twice, and the document.
-        Assert.Equal(attachments.Count + 3, files.Count);
+        // Each attachment, the opener's avatar, the emoji once although shown twice, the PNG sticker, and the document.
+        Assert.Equal(attachments.Count + 4, files.Count);
 
         var link = LinkOf(transcript);
         var logged = Assert.Single(guild.LogPosts(link));

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.BuildingBlocks.Application.Messaging;
@@ -40,6 +42,29 @@ public static class CaptureScene
 
     /// <summary>A PNG's signature and then random bytes: the capture must copy them exactly.</summary>
     public static byte[] Png() => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(300)];
+
+    /// <summary>A 2×2 PNG of a random colour that a browser decodes, unlike <see cref="Png"/>; each call's bytes differ.</summary>
+    public static byte[] DecodablePng()
+    {
+        var pixel = RandomNumberGenerator.GetBytes(3);
+        byte[] row = [0, .. pixel, .. pixel];
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write([.. row, .. row]);
+        }
+
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        PngChunk(png, "IHDR", [0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+        PngChunk(png, "IDAT", compressed.ToArray());
+        PngChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    /// <summary>A 1×1 GIF of a random colour; each call's bytes differ.</summary>
+    public static byte[] Gif() =>
+        [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, .. RandomNumberGenerator.GetBytes(3), 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B];
 
     /// <summary>Whether the emulator shows the bot members' texts and files (the privileged MESSAGE_CONTENT intent).</summary>
     public static void MessageContent(this TicketScene scene, bool granted) => scene.State.SetMessageContentIntent(scene.Emulator.Bot.ApplicationId, granted);
@@ -126,5 +151,30 @@ public static class CaptureScene
     {
         await using var scope = scene.Api.Services.CreateAsyncScope();
         return await use(scope.ServiceProvider.GetRequiredService<TranscriptsDbContext>());
+    }
+
+    private static void PngChunk(Stream png, string type, byte[] data)
+    {
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
+        png.Write(BigEndian((uint)data.Length));
+        png.Write(typed);
+        png.Write(BigEndian(Crc32(typed)));
+    }
+
+    private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 }

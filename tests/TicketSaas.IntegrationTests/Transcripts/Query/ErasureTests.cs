@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.IntegrationTests.Support;
@@ -80,6 +81,97 @@ public abstract class ErasureTests(TranscriptsApi fixture)
         var records = await db.Erasures.AsNoTracking().Where(e => e.GuildId == guild).OrderBy(e => e.At).ToListAsync();
         Assert.Equal([(Erased, 800_000_000_000_000_001UL, 3), (Erased, 800_000_000_000_000_001UL, 0)],
             records.Select(e => (e.UserId, e.RequestedBy!.Value, e.TranscriptsRewritten)));
+    }
+
+    [SkippableFact]
+    public async Task A_canary_planted_everywhere_the_user_appears_is_found_nowhere_after_the_erasure()
+    {
+        var api = await fixture.HostAsync();
+        var guild = GuildIds.Next();
+        var canary = $"canary-{Guid.NewGuid():N}";
+        var upload = SeedFile.Text($"{canary}.txt", "text/plain", $"notes of {canary}", Erased);
+        var face = SeedFile.Text("face.png", "image/png", $"the face of {canary}", null);
+        var preview = SeedFile.Text("preview.png", "image/png", $"a preview showing {canary}", null);
+        var sticker = SeedFile.Text("sticker.png", "image/png", $"a sticker drawn by {canary}", null);
+        var staffFace = SeedFile.Text("staff.png", "image/png", "the staff member's face", null);
+        var ticket = await api.SeedAsync(new TranscriptSeed(guild)
+        {
+            OpenerId = Erased, ClosedBy = Erased, CloseReason = $"solved, says {canary}", Answers = [new TranscriptAnswer("What happened?", $"ask {canary}")],
+            Messages = [new SeedMessage(1, Erased, $"hello, my secret is {canary}", upload), new SeedMessage(2, Staff, $"thanks <@{Erased}>")],
+            OtherFiles = [face, preview, sticker, staffFace],
+            Shape = (seed, document) => document with
+            {
+                Users = new Dictionary<ulong, TranscriptUser>
+                {
+                    [Erased] = new(Erased, $"{canary}-username", $"{canary}-global", $"{canary}-nick", seed.KeyOf(face), false, 0xFF0000),
+                    [Staff] = new(Staff, "staffer", null, null, seed.KeyOf(staffFace), false, null),
+                },
+                Messages = [.. document.Messages.Select(m => m.AuthorId != Erased ? m : m with
+                {
+                    Embeds = [new TranscriptEmbed($"{canary} title", $"{canary} description", "https://example.com/", null, $"{canary} author", null, null,
+                        [new TranscriptEmbedField($"{canary} field", $"{canary} value", false)], $"{canary} footer", null, seed.KeyOf(preview), null, null)],
+                    Stickers = [new TranscriptSticker(7001, $"{canary} sticker", 1, seed.KeyOf(sticker))],
+                })],
+            },
+        });
+        var mentioned = await api.SeedAsync(new TranscriptSeed(guild)
+        {
+            ClosedAt = Now.AddDays(-1), Messages = [new SeedMessage(3, Staff, $"as <@{Erased}> said")],
+            Shape = (_, document) => document with
+            {
+                Users = new Dictionary<ulong, TranscriptUser>(document.Users) { [Erased] = new(Erased, $"{canary}-username", $"{canary}-global", null, null, false, null) },
+            },
+        });
+        using var admin = api.ClientFor(TestCaller.AdminOf(guild));
+        using var anyone = api.ClientFor(TestCaller.Anonymous);
+
+        async Task<IReadOnlyList<string>> WhereTheCanaryIsAsync()
+        {
+            var places = new List<string>();
+            void Look(string place, string text)
+            {
+                if (text.Contains(canary, StringComparison.Ordinal))
+                {
+                    places.Add(place);
+                }
+            }
+
+            foreach (var seed in new[] { ticket, mentioned })
+            {
+                Look($"page of {seed.Id}", await anyone.GetStringAsync($"/t/{seed.PublicId}"));
+            }
+
+            Look("the list", await admin.GetStringAsync($"/api/v1/guilds/{guild}/transcripts"));
+            Look("the search", await admin.GetStringAsync($"/api/v1/guilds/{guild}/transcripts?q={canary}"));
+            Look("the CSV export", await admin.GetStringAsync($"/api/v1/guilds/{guild}/transcripts/export.csv"));
+            foreach (var (path, text) in StoredTexts(fixture.StoragePath))
+            {
+                Look(path, text);
+            }
+
+            await using var scope = api.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TranscriptsDbContext>();
+            var rows = await db.Transcripts.AsNoTracking().Where(t => t.GuildId == guild).ToListAsync();
+            var ids = rows.Select(t => t.Id).ToList();
+            Look("the transcript rows", JsonSerializer.Serialize(rows));
+            Look("the stored-file rows", JsonSerializer.Serialize(await db.StoredFiles.AsNoTracking().Where(f => ids.Contains(f.TranscriptId)).ToListAsync()));
+            return places;
+        }
+
+        var before = await WhereTheCanaryIsAsync();
+        Assert.Equal(13, before.Count);
+
+        var erasure = await (await admin.PostAsJsonAsync(ErasuresOf(guild), new { userId = Erased.ToString() })).ReadAsync<ErasureDto>(HttpStatusCode.OK);
+
+        Assert.Empty(await WhereTheCanaryIsAsync());
+        Assert.Equal((2, 1, 4), (erasure.TranscriptsRewritten, erasure.MessagesErased, erasure.FilesDeleted));
+        var page = await anyone.GetStringAsync($"/t/{ticket.PublicId}");
+        Assert.Contains("thanks", page, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString(ticket.KeyOf(staffFace).Split('/')[^1]), page, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(fixture.StoragePath, ticket.KeyOf(staffFace))));
+        await using var scope = api.Services.CreateAsyncScope();
+        var recorded = await scope.ServiceProvider.GetRequiredService<TranscriptsDbContext>().Erasures.AsNoTracking().SingleAsync(e => e.GuildId == guild);
+        Assert.Equal((Erased, 2, 1, 4), (recorded.UserId, recorded.TranscriptsRewritten, recorded.MessagesErased, recorded.FilesDeleted));
     }
 
     [SkippableFact]

@@ -45,6 +45,8 @@ internal sealed record TranscriptSeed(ulong GuildId)
 
     public string? CloseReason { get; init; }
 
+    public ulong? ClosedBy { get; init; }
+
     /// <summary>Whole seconds: both databases keep them exactly, so expected orders computed here match theirs.</summary>
     public DateTimeOffset ClosedAt { get; init; } = TranscriptSeeds.Now;
 
@@ -54,6 +56,12 @@ internal sealed record TranscriptSeed(ulong GuildId)
 
     /// <summary>The opener's answers to the category's form.</summary>
     public IReadOnlyList<TranscriptAnswer> Answers { get; init; } = [];
+
+    /// <summary>Stored files no message uploaded: avatars, embed images, stickers; <see cref="Shape"/> puts them in the document.</summary>
+    public IReadOnlyList<SeedFile> OtherFiles { get; init; } = [];
+
+    /// <summary>Changes the document as made from the messages, e.g. to add names, embeds or stickers.</summary>
+    public Func<TranscriptSeed, TranscriptDocument, TranscriptDocument> Shape { get; init; } = (_, document) => document;
 
     /// <summary>Off for rows only queried, never viewed: writing thousands of documents would only slow the test.</summary>
     public bool WithDocument { get; init; } = true;
@@ -83,12 +91,12 @@ internal static class TranscriptSeeds
         {
             if (seed.WithDocument)
             {
-                await documents.SaveAsync(seed.DocumentFile, DocumentOf(seed), CancellationToken.None);
+                await documents.SaveAsync(seed.DocumentFile, seed.Shape(seed, DocumentOf(seed)), CancellationToken.None);
             }
 
             var transcript = Transcript.Create(
                 seed.Id, seed.GuildId, seed.TicketId, seed.TicketNumber, seed.CloseSequence, seed.PublicId, seed.CategoryId, seed.CategoryName,
-                seed.OpenerId, null, seed.StaffParticipantIds, seed.StaffRoleIds, null, seed.CloseReason, seed.ClosedAt.AddHours(-1), seed.ClosedAt,
+                seed.OpenerId, null, seed.StaffParticipantIds, seed.StaffRoleIds, seed.ClosedBy, seed.CloseReason, seed.ClosedAt.AddHours(-1), seed.ClosedAt,
                 seed.Messages.Count, seed.DocumentFile, string.Join('\n', seed.Messages.Select(m => m.Content)), false, seed.ClosedAt);
             if (seed.Rating is { } stars)
             {
@@ -101,7 +109,7 @@ internal static class TranscriptSeeds
                 // Recorded like any stored file, as capture may: the viewer must still never serve it raw.
                 db.StoredFiles.Add(StoredFile.Create(seed.DocumentFile, seed.Id, "document.json.gz", "application/gzip", 0, new string('0', 64), null));
             }
-            foreach (var file in seed.Messages.SelectMany(m => m.Files).DistinctBy(seed.KeyOf))
+            foreach (var file in seed.Messages.SelectMany(m => m.Files).Concat(seed.OtherFiles).DistinctBy(seed.KeyOf))
             {
                 await storage.WriteAsync(seed.KeyOf(file), new MemoryStream(file.Bytes), CancellationToken.None);
                 db.StoredFiles.Add(StoredFile.Create(
@@ -145,7 +153,7 @@ internal static class TranscriptSeeds
         var users = seed.Messages.Select(m => m.AuthorId).Append(seed.OpenerId).Distinct()
             .ToDictionary(id => id, id => new TranscriptUser(id, $"user{id % 1000}", null, null, null, false, null));
         var ticket = new TranscriptTicket(
-            seed.TicketId, seed.TicketNumber, seed.GuildId, "Test guild", seed.CategoryName, seed.OpenerId, null, null, seed.CloseReason,
+            seed.TicketId, seed.TicketNumber, seed.GuildId, "Test guild", seed.CategoryName, seed.OpenerId, null, seed.ClosedBy, seed.CloseReason,
             seed.ClosedAt.AddHours(-1), seed.ClosedAt, seed.CloseSequence, seed.Answers, [900_000_000_000_000_001]);
         return new TranscriptDocument(TranscriptDocument.CurrentVersion, ticket, messages, users,
             new Dictionary<ulong, TranscriptRole>(), new Dictionary<ulong, TranscriptChannel>(), new Dictionary<ulong, TranscriptEmoji>(), false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -5,6 +6,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TicketSaas.IntegrationTests.Support;
+using TicketSaas.IntegrationTests.Transcripts.Rendering;
 using TicketSaas.Modules.Transcripts.Domain.Transcripts;
 using TicketSaas.Modules.Transcripts.Features.IssueViewToken;
 using TicketSaas.Modules.Transcripts.Persistence;
@@ -56,6 +58,63 @@ public abstract class TranscriptViewerTests(TranscriptsApi fixture)
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (noSuchClose.StatusCode, notAClose.StatusCode, noSuchLink.StatusCode));
         Assert.Equal(await noSuchLink.Content.ReadAsStringAsync(), await noSuchClose.Content.ReadAsStringAsync());
     }
+
+    [SkippableFact]
+    public async Task A_ticket_closed_three_times_links_every_close_with_its_date_and_each_link_follows_the_same_rule()
+    {
+        var api = await fixture.HostAsync();
+        var guild = GuildIds.Next();
+        var first = await api.SeedAsync(new TranscriptSeed(guild)
+        {
+            StaffRoleIds = [StaffRole], ClosedAt = Now.AddDays(-20), Messages = [new SeedMessage(1, Opener, "words of close 1")],
+        });
+        var seeds = new List<TranscriptSeed> { first };
+        foreach (var sequence in new[] { 2, 3 })
+        {
+            seeds.Add(await api.SeedAsync(first with
+            {
+                Id = Guid.NewGuid(), CloseSequence = sequence, ClosedAt = Now.AddDays(-10 * (3 - sequence)),
+                Messages = [new SeedMessage((ulong)sequence, Opener, $"words of close {sequence}")],
+            }));
+        }
+
+        var single = await api.SeedAsync(new TranscriptSeed(guild) { Messages = [new SeedMessage(9, Opener, "closed once")] });
+        using var anyone = api.ClientFor(TestCaller.Anonymous);
+        var page = $"/t/{first.PublicId}";
+
+        var closes = Links(await anyone.GetStringAsync($"{page}?close=2"));
+        Assert.Equal([($"{page}?close=1", false), ($"{page}?close=2", true), ($"{page}?close=3", false)], closes.Select(c => (c.Href, c.Current)));
+        Assert.Equal(seeds.Select(s => s.ClosedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            closes.Select(c => c.DateTime[..19]));
+        foreach (var (href, sequence) in closes.Select((c, i) => (c.Href, i + 1)))
+        {
+            Assert.Contains($"words of close {sequence}", await anyone.GetStringAsync(href), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(closes.Select(c => c.Href), Links(await anyone.GetStringAsync(page)).Select(c => c.Href));
+        Assert.Empty(Links(await anyone.GetStringAsync($"/t/{single.PublicId}")));
+
+        // Without public links a view token opens its one close; the links to the others need tokens of their own.
+        using var admin = api.ClientFor(TestCaller.AdminOf(guild));
+        await admin.PutJsonAsync($"/api/v1/guilds/{guild}/transcripts/settings", new { publicLinksEnabled = false });
+        using var staff = api.ClientFor(TestCaller.StaffOf(guild, StaffRole));
+        using var viewer = api.ClientFor(TestCaller.Anonymous);
+        var token = await (await staff.PostAsync($"/api/v1/guilds/{guild}/transcripts/{seeds[1].Id}/view-token", null)).ReadAsync<ViewTokenDto>(HttpStatusCode.OK);
+        var opened = await viewer.GetAsync(token.Url);
+        var privateCloses = Links(await opened.Content.ReadAsStringAsync());
+        var cookie = Assert.Single(opened.Headers.GetValues("Set-Cookie")).Split(';')[0];
+        viewer.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        Assert.Equal(closes.Select(c => c.Href), privateCloses.Select(c => c.Href));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(privateCloses[1].Href)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(privateCloses[0].Href)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(privateCloses[2].Href)).StatusCode);
+    }
+
+    /// <summary>The page's links to the ticket's closes: where each goes, its date, and whether it is the page itself.</summary>
+    private static IReadOnlyList<(string Href, string DateTime, bool Current)> Links(string html) =>
+        [.. TranscriptPages.Parse(html).QuerySelectorAll("nav.closes li a").Select(a =>
+            (a.GetAttribute("href")!, a.QuerySelector("time")!.GetAttribute("datetime")!, a.GetAttribute("aria-current") == "page"))];
 
     [SkippableFact]
     public async Task Without_public_links_a_view_token_opens_the_page_once_and_leaves_a_short_grant_for_its_files()

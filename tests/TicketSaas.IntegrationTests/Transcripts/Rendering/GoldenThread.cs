@@ -1,4 +1,5 @@
 using TicketSaas.Modules.Transcripts.Domain.Documents;
+using TicketSaas.Modules.Transcripts.Rendering;
 
 namespace TicketSaas.IntegrationTests.Transcripts.Rendering;
 
@@ -94,6 +95,13 @@ internal static class GoldenThread
             [Thread, BillingThread]);
         return new TranscriptDocument(TranscriptDocument.CurrentVersion, ticket, messages, users, roles, channels, emojis, ContentMissing: true);
     }
+
+    /// <summary>The ticket was closed once before this close.</summary>
+    public static IReadOnlyList<CloseLink> Closes { get; } =
+    [
+        new(1, new DateTimeOffset(2026, 11, 13, 16, 30, 0, TimeSpan.Zero), "/t/golden?close=1"),
+        new(2, Start.AddHours(2), "/t/golden?close=2"),
+    ];
 
     public static TranscriptMessage Message(ulong id, ulong author, int minutes, string content, int type = 0) =>
         new(id, Thread, type, author, content, Start.AddMinutes(minutes), null, null, [], [], [], [], [], []);

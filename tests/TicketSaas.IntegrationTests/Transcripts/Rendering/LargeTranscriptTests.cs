@@ -13,7 +13,7 @@ public sealed class LargeTranscriptTests
         var output = new CountingWriter("id=\"m-");
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        await TranscriptRenderer.RenderAsync(thread, output, TranscriptPages.FileUrl, CancellationToken.None);
+        await TranscriptRenderer.RenderAsync(thread, output, TranscriptPages.FileUrl, [], CancellationToken.None);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         Assert.Equal(10_000, output.Markers);
@@ -30,7 +30,7 @@ public sealed class LargeTranscriptTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            TranscriptRenderer.RenderAsync(LargeThread.Create(10), new CountingWriter("x"), TranscriptPages.FileUrl, cancellation.Token));
+            TranscriptRenderer.RenderAsync(LargeThread.Create(10), new CountingWriter("x"), TranscriptPages.FileUrl, [], cancellation.Token));
     }
 
     /// <summary>Keeps nothing but counts: characters, writes, the largest write, and occurrences of a marker.</summary>

@@ -13,7 +13,8 @@ namespace TicketSaas.IntegrationTests.Transcripts.Rendering;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright, and a small HTTP server on 127.0.0.1 that serves transcript pages (with or
-/// without a Content-Security-Policy header) and answers every /files/… request with a small SVG picture.
+/// without a Content-Security-Policy header) and answers every /files/… request with a small SVG picture; or pages of an
+/// in-process host, through Playwright's request routing.
 /// </summary>
 public sealed class TranscriptBrowser : IAsyncLifetime
 {
@@ -23,6 +24,9 @@ public sealed class TranscriptBrowser : IAsyncLifetime
     /// <summary>The policy a transcript page needs and no more: our own images and media, the inline style sheet.</summary>
     public const string StrictPolicy =
         "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>Where <see cref="VisitHostAsync"/> pretends the host listens.</summary>
+    public const string HostOrigin = "http://viewer.test";
 
     private readonly ConcurrentDictionary<string, (string Html, string? Policy)> _pages = new();
     private WebApplication? _server;
@@ -69,17 +73,36 @@ public sealed class TranscriptBrowser : IAsyncLifetime
     {
         var name = Guid.NewGuid().ToString("N");
         _pages[name] = (html, contentSecurityPolicy);
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        return await OpenAsync($"{Origin}/pages/{name}", new ViewportSize { Width = 1100, Height = 900 }, _ => Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> of an in-process host (one without a socket): requests to <see cref="HostOrigin"/>
+    /// are answered by <paramref name="host"/>, headers and all; any other request goes out to the network as usual.
+    /// The viewport is tall, so that no lazily loaded image is left unloaded below the fold.
+    /// </summary>
+    public Task<BrowserVisit> VisitHostAsync(HttpClient host, string path) =>
+        OpenAsync(HostOrigin + path, new ViewportSize { Width = 1100, Height = 4000 }, page => page.RouteAsync(HostOrigin + "/**", async route =>
+        {
+            using var answer = await host.GetAsync(new Uri(route.Request.Url).PathAndQuery);
+            var headers = answer.Headers.Concat(answer.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+            await route.FulfillAsync(new RouteFulfillOptions { Status = (int)answer.StatusCode, Headers = headers, BodyBytes = await answer.Content.ReadAsByteArrayAsync() });
+        }));
+
+    private async Task<BrowserVisit> OpenAsync(string url, ViewportSize viewport, Func<IPage, Task> prepare)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport });
         var page = await context.NewPageAsync();
-        var url = $"{Origin}/pages/{name}";
+        await prepare(page);
         var visit = new BrowserVisit(context, page, url);
+        page.Request += (_, request) => visit.Requests.Enqueue(request.Url);
         await page.ExposeFunctionAsync<int>("__xss", visit.XssCalls.Enqueue);
         page.Dialog += async (_, dialog) =>
         {
             visit.Dialogs.Enqueue(dialog.Message);
             await dialog.DismissAsync();
         };
-        var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.Equal(200, response?.Status);
         return visit;
     }
@@ -117,6 +140,9 @@ public sealed class BrowserVisit(IBrowserContext context, IPage page, string url
     public ConcurrentQueue<int> XssCalls { get; } = new();
 
     public ConcurrentQueue<string> Dialogs { get; } = new();
+
+    /// <summary>The address of every request the page made, in order: the network log.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
 
     public ValueTask DisposeAsync() => context.DisposeAsync();
 }

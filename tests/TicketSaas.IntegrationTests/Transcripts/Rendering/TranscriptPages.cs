@@ -12,10 +12,11 @@ internal static class TranscriptPages
 
     public static string FileUrl(string key) => FilePrefix + Uri.EscapeDataString(key);
 
-    public static async Task<string> RenderAsync(TranscriptDocument document)
+    /// <param name="closes">The ticket's closes, as the viewer lists them; none for a page on its own.</param>
+    public static async Task<string> RenderAsync(TranscriptDocument document, IReadOnlyList<CloseLink>? closes = null)
     {
         using var output = new StringWriter();
-        await TranscriptRenderer.RenderAsync(document, output, FileUrl, CancellationToken.None);
+        await TranscriptRenderer.RenderAsync(document, output, FileUrl, closes ?? [], CancellationToken.None);
         return output.ToString();
     }
 

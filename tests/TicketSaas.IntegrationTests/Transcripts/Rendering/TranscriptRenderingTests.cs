@@ -11,7 +11,7 @@ namespace TicketSaas.IntegrationTests.Transcripts.Rendering;
 [Collection(TranscriptBrowserCollection.Name)]
 public sealed class TranscriptRenderingTests(TranscriptBrowser browser, ITestOutputHelper output)
 {
-    private static readonly Lazy<Task<string>> Html = new(() => TranscriptPages.RenderAsync(GoldenThread.Document));
+    private static readonly Lazy<Task<string>> Html = new(() => TranscriptPages.RenderAsync(GoldenThread.Document, GoldenThread.Closes));
 
     private const string FullDate = "Tuesday, November 17, 2026 10:00 AM UTC";
 
@@ -28,6 +28,9 @@ public sealed class TranscriptRenderingTests(TranscriptBrowser browser, ITestOut
         ("opened at", Fact("Opened", "11/20/2026 9:58 AM")),
         ("closed at", Fact("Closed", "11/20/2026 12:00 PM")),
         ("close sequence", Fact("Close", "#2")),
+        ("every close of the ticket linked", Count("nav.closes li a", 2)),
+        ("a close with its date", Attribute("nav.closes a[href='/t/golden?close=1'] time", "datetime", "2026-11-13T16:30:00Z")),
+        ("this page's close marked as the current one", Attribute("nav.closes a[aria-current='page']", "href", "/t/golden?close=2")),
         ("form question", Has(".answers dt", "What went wrong?")),
         ("form answer", Has(".answers dd", "The parcel never arrived.\nTracking stopped on Monday.")),
         ("notice when message content could not be captured", Has(".notice", "Message Content permission")),
@@ -145,9 +148,9 @@ public sealed class TranscriptRenderingTests(TranscriptBrowser browser, ITestOut
         ("one inline style sheet", Count("style", 1)),
         ("nothing loaded from elsewhere", Count("link, iframe, object, embed, base, meta[http-equiv]", 0)),
         ("every src is a stored file", Every("[src]", "src", value => value.StartsWith(TranscriptPages.FilePrefix, StringComparison.Ordinal))),
-        ("every href is a stored file, a jump or https", Every("[href]", "href", value =>
+        ("every href is a stored file, a jump, a close of the ticket or https", Every("[href]", "href", value =>
             value.StartsWith(TranscriptPages.FilePrefix, StringComparison.Ordinal) || value.StartsWith("#m-", StringComparison.Ordinal)
-            || value.StartsWith("https://", StringComparison.Ordinal))),
+            || GoldenThread.Closes.Any(c => c.Url == value) || value.StartsWith("https://", StringComparison.Ordinal))),
         ("no event handler attribute", page => page.All.SelectMany(e => e.Attributes).FirstOrDefault(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))?.Name),
     ];
 

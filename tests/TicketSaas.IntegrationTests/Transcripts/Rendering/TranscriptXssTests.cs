@@ -20,7 +20,7 @@ public sealed partial class TranscriptXssTests(TranscriptBrowser browser)
     /// <summary>Everything the renderer writes; any other element in the page came from a payload.</summary>
     private static readonly HashSet<string> RendererElements =
     [
-        "html", "head", "meta", "title", "style", "body", "header", "main", "section", "div", "p", "span", "h1", "h2", "h3", "dl", "dt", "dd",
+        "html", "head", "meta", "title", "style", "body", "header", "nav", "main", "section", "div", "p", "span", "h1", "h2", "h3", "dl", "dt", "dd",
         "img", "a", "time", "strong", "em", "u", "s", "code", "pre", "br", "blockquote", "ul", "ol", "li", "small", "video", "audio",
     ];
 
@@ -93,7 +93,7 @@ public sealed partial class TranscriptXssTests(TranscriptBrowser browser)
     private static async Task<string> RenderHostileAsync()
     {
         using var output = new StringWriter();
-        await TranscriptRenderer.RenderAsync(XssPayloads.Document(), output, key => key, CancellationToken.None);
+        await TranscriptRenderer.RenderAsync(XssPayloads.Document(), output, key => key, [], CancellationToken.None);
         return output.ToString();
     }
 

@@ -79,7 +79,8 @@ internal static class TranscriptViewer
 
         response.ContentType = "text/html; charset=utf-8";
         await using var output = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await view.RenderAsync(output, key => $"{PathOf(publicId)}/files/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}", ct);
+        await view.RenderAsync(output, key => $"{PathOf(publicId)}/files/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}",
+            sequence => string.Create(CultureInfo.InvariantCulture, $"{PathOf(publicId)}?close={sequence}"), ct);
     }
 
     private static async Task<IResult> FileAsync(string publicId, string key, HttpContext http, IMediator mediator, CancellationToken ct)

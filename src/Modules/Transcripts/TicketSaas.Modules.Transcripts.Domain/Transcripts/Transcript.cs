@@ -100,11 +100,12 @@ public sealed class Transcript : Entity
 
     public void DirectMessageFailed(string failure) => DirectMessageFailure = failure.Length <= 300 ? failure : failure[..300];
 
-    /// <summary>After an erasure rewrote the document: the search text no longer holds the erased user's words.</summary>
-    public void Rewritten(string documentFile, string searchText)
+    /// <summary>After an erasure rewrote the document: the search text and the close reason no longer hold the erased user's words.</summary>
+    public void Rewritten(string documentFile, string searchText, string? closeReason)
     {
         DocumentFile = documentFile;
         SearchText = searchText;
+        CloseReason = closeReason;
     }
 }
 

@@ -18,14 +18,16 @@ internal static class TranscriptRenderer
 
     /// <summary>Writes the page to <paramref name="output"/> as it goes: a few kilobytes at a time, never the whole page at once.</summary>
     /// <param name="fileUrl">Turns a stored-file key into the URL the page uses for it (the viewer serves files under its own path).</param>
-    public static async Task RenderAsync(TranscriptDocument document, TextWriter output, Func<string, string> fileUrl, CancellationToken cancellationToken)
+    /// <param name="closes">Every close of the ticket, oldest first, for a reader to move between them; none for a page on its own.</param>
+    public static async Task RenderAsync(TranscriptDocument document, TextWriter output, Func<string, string> fileUrl, IReadOnlyList<CloseLink> closes,
+        CancellationToken cancellationToken)
     {
         var context = new TranscriptContext(document, fileUrl);
         var html = new HtmlBuffer();
         var messages = new MessageRenderer(context, html);
 
         Head(html, document.Ticket);
-        Ticket(html, messages, context);
+        Ticket(html, messages, context, closes);
         if (document.ContentMissing)
         {
             html.Markup("<div class=\"notice\" role=\"note\">The bot lacked Discord's Message Content permission while this ticket was open, "
@@ -88,7 +90,7 @@ internal static class TranscriptRenderer
             .Markup(TranscriptStyles.Css).Markup("</style></head><body>");
     }
 
-    private static void Ticket(HtmlBuffer html, MessageRenderer messages, TranscriptContext context)
+    private static void Ticket(HtmlBuffer html, MessageRenderer messages, TranscriptContext context, IReadOnlyList<CloseLink> closes)
     {
         var ticket = context.Document.Ticket;
         html.Markup("<header class=\"ticket\"><div class=\"guild\">").Text(ticket.GuildName).Markup("</div><h1>Ticket #").Number(ticket.Number)
@@ -107,6 +109,7 @@ internal static class TranscriptRenderer
 
         // A reopened ticket gets one transcript per close; this says which close this one records.
         Fact(html, "Close").Markup("#").Number(ticket.CloseSequence).Markup("</dd></div></dl>");
+        Closes(html, closes, ticket.CloseSequence);
 
         if (ticket.Answers.Count > 0)
         {
@@ -120,6 +123,32 @@ internal static class TranscriptRenderer
         }
 
         html.Markup("<p class=\"times-note\">All times are in UTC.</p></header>");
+    }
+
+    /// <summary>A ticket closed more than once keeps one transcript per close under one link: each is reachable from the others.</summary>
+    private static void Closes(HtmlBuffer html, IReadOnlyList<CloseLink> closes, int current)
+    {
+        if (closes.Count < 2)
+        {
+            return;
+        }
+
+        html.Markup("<nav class=\"closes\" aria-label=\"Closes of this ticket\"><h2>Closes of this ticket</h2><ol>");
+        foreach (var close in closes)
+        {
+            html.Markup("<li>");
+            var url = SafeUrl.File(close.Url);
+            if (url is not null)
+            {
+                html.Markup("<a href=\"").Text(url).Markup(close.Sequence == current ? "\" aria-current=\"page\">" : "\">");
+            }
+
+            html.Markup("Close #").Number(close.Sequence).Markup(" · ");
+            DiscordTime.Write(html, close.ClosedAt, DiscordTime.HeaderFormat, "time");
+            html.Markup(url is null ? "</li>" : "</a></li>");
+        }
+
+        html.Markup("</ol></nav>");
     }
 
     private static HtmlBuffer Fact(HtmlBuffer html, string label) =>
@@ -148,3 +177,6 @@ internal static class TranscriptRenderer
             .Markup("</div>");
     }
 }
+
+/// <summary>One close of the ticket and where the viewer shows it.</summary>
+internal sealed record CloseLink(int Sequence, DateTimeOffset ClosedAt, string Url);

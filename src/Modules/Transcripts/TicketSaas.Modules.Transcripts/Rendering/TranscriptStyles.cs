@@ -19,6 +19,8 @@ internal static class TranscriptStyles
         .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:8px 24px;margin:0}
         .facts dt,.answers dt{color:var(--muted);font-size:12px;font-weight:700;text-transform:uppercase}
         .facts dd{margin:2px 0 0}
+        .closes ol{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:0;list-style:none}
+        .closes a[aria-current]{color:var(--strong);font-weight:700}
         .answers dl{margin:0}
         .answers dd{margin:2px 0 10px;white-space:pre-wrap}
         .times-note{color:var(--muted);font-size:12px;margin:16px 0 0}

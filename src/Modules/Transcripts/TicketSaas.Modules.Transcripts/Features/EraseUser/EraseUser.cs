@@ -14,16 +14,19 @@ using TicketSaas.Modules.Transcripts.Storage;
 
 namespace TicketSaas.Modules.Transcripts.Features.EraseUser;
 
-// GDPR erasure of one user's words from a guild's transcripts. Any member may have written in any ticket, so every
-// document of the guild is read; those with the user's messages are rewritten in place (the storage replaces a file
-// atomically), with the search text rebuilt from the result. The user's uploads go from storage before their rows,
-// so a crash part-way leaves rows, and documents still naming the user as author, that a second run finds and
-// finishes: running it again is always safe and then changes nothing.
+// GDPR erasure of one user from a guild's transcripts. Any member may have written in, or been named by, any ticket,
+// so every document of the guild is read; those that hold the user are rewritten in place (the storage replaces a file
+// atomically), with the search text and the close reason rebuilt from the result. Then every stored file of the
+// transcript that the document no longer shows goes, storage first and rows at the commit: a crash part-way leaves
+// rows that a second run finds unshown and deletes. Running it again is always safe and then changes nothing.
 //
 // Not an audited command: the audit trail records each changed column's old value, which here is the erased text.
 // The Erasure row is the record of who asked and what changed.
 
-/// <summary>Replaces the user's messages in every transcript of the guild with "[erased]" and deletes their uploads.</summary>
+/// <summary>
+/// Takes one user out of every transcript of the guild: their messages' texts, files, embeds and stickers, their names
+/// and avatar, their form answers and their close reason become "[erased]" or go.
+/// </summary>
 public sealed record EraseUserCommand(ulong GuildId, ulong UserId) : ICommand<ErasureDto>;
 
 public sealed record ErasureDto(Guid Id, ulong GuildId, ulong UserId, int TranscriptsRewritten, int MessagesErased, int FilesDeleted, DateTimeOffset At);
@@ -67,14 +70,15 @@ internal sealed class EraseUserCommandHandler(
 
                 var entity = await db.Transcripts.SingleAsync(t => t.Id == transcript.Id, cancellationToken);
                 var searchText = TranscriptSearchText.Of(erasure.Document);
-                if (erasure.Changed || entity.SearchText != searchText)
+                var closeReason = erasure.Document.Ticket.CloseReason;
+                if (erasure.Changed || entity.SearchText != searchText || entity.CloseReason != closeReason)
                 {
-                    entity.Rewritten(transcript.DocumentFile, searchText);
+                    entity.Rewritten(transcript.DocumentFile, searchText, closeReason);
                     rewritten++;
                 }
 
                 messages += erasure.MessagesErased;
-                files += await DeleteFilesAsync(transcript.Id, command.UserId, erasure.RemovedFiles, cancellationToken);
+                files += await DeleteUnshownFilesAsync(transcript.Id, transcript.DocumentFile, erasure.Document, cancellationToken);
             }
 
             if (batch.Count < Batch)
@@ -91,45 +95,46 @@ internal sealed class EraseUserCommandHandler(
     }
 
     /// <summary>
-    /// The user's uploads: files recorded as theirs, and the attachments just taken out of their messages. Capture keeps
-    /// each member's uploads under their own keys, so none of these is also another member's.
+    /// The files the document no longer shows: the user's uploads, their avatar, their embeds' images, and any left by
+    /// an earlier run that died before its commit. A file another part of the document still shows (the same picture
+    /// as someone else's avatar) stays.
     /// </summary>
-    private async Task<int> DeleteFilesAsync(Guid transcriptId, ulong userId, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    private async Task<int> DeleteUnshownFilesAsync(Guid transcriptId, string documentFile, TranscriptDocument document, CancellationToken cancellationToken)
     {
-        var rows = await db.StoredFiles
-            .Where(f => f.TranscriptId == transcriptId && (f.OwnerId == userId || removed.Contains(f.Key)))
-            .ToListAsync(cancellationToken);
-        var keys = rows.Select(f => f.Key).Union(removed).ToList();
-        foreach (var key in keys)
+        var shown = UserErasure.FilesOf(document).Append(documentFile).ToHashSet(StringComparer.Ordinal);
+        var unshown = (await db.StoredFiles.Where(f => f.TranscriptId == transcriptId).ToListAsync(cancellationToken))
+            .Where(f => !shown.Contains(f.Key))
+            .ToList();
+        foreach (var file in unshown)
         {
-            await storage.DeleteAsync(key, cancellationToken);
+            await storage.DeleteAsync(file.Key, cancellationToken);
         }
 
-        db.StoredFiles.RemoveRange(rows);
-        return keys.Count;
+        db.StoredFiles.RemoveRange(unshown);
+        return unshown.Count;
     }
 }
 
-/// <summary>A document with one user's words taken out.</summary>
+/// <summary>A document with one user taken out.</summary>
 /// <param name="Changed">Something was taken out now: false when an earlier erasure already did it all.</param>
-/// <param name="RemovedFiles">Stored-file keys of the attachments taken out.</param>
-internal sealed record UserErasure(TranscriptDocument Document, bool Changed, int MessagesErased, IReadOnlyList<string> RemovedFiles)
+internal sealed record UserErasure(TranscriptDocument Document, bool Changed, int MessagesErased)
 {
     public const string Marker = "[erased]";
 
-    /// <summary>The user wrote in the ticket or opened it (their form answers): a document an erasure must look at, even a second time.</summary>
+    /// <summary>The user wrote in the ticket, opened or closed it, or is named in it: a document an erasure must look at, even a second time.</summary>
     public static bool Concerns(TranscriptDocument document, ulong userId) =>
-        document.Ticket.OpenerId == userId || document.Messages.Any(m => m.AuthorId == userId);
+        document.Ticket.OpenerId == userId || document.Ticket.ClosedBy == userId || document.Users.ContainsKey(userId)
+        || document.Messages.Any(m => m.AuthorId == userId);
 
     /// <summary>
     /// The user's messages keep their place, author and time (the conversation stays readable) but lose their text,
-    /// their attachments and their embeds (link previews quote what they linked). The opener's form answers are their
-    /// words too.
+    /// their attachments, their embeds (link previews quote what they linked) and their stickers. Their names and face
+    /// go wherever the page shows them (authors, mentions, the ticket's people). The opener's form answers and the
+    /// closer's reason are their words too.
     /// </summary>
     public static UserErasure Apply(TranscriptDocument document, ulong userId)
     {
         var erased = 0;
-        var removedFiles = new List<string>();
         var messages = document.Messages.Select(message =>
         {
             if (message.AuthorId != userId || IsErased(message))
@@ -138,18 +143,52 @@ internal sealed record UserErasure(TranscriptDocument Document, bool Changed, in
             }
 
             erased++;
-            removedFiles.AddRange(message.Attachments.Select(a => a.File).OfType<string>());
-            return message with { Content = message.Content.Length == 0 ? "" : Marker, Attachments = [], Embeds = [] };
+            return message with { Content = message.Content.Length == 0 ? "" : Marker, Attachments = [], Embeds = [], Stickers = [] };
         }).ToList();
-        var answersErased = document.Ticket.OpenerId == userId && document.Ticket.Answers.Any(a => a.Answer != Marker);
-        var ticket = answersErased
-            ? document.Ticket with { Answers = [.. document.Ticket.Answers.Select(a => a with { Answer = Marker })] }
-            : document.Ticket;
-        return new UserErasure(document with { Messages = messages, Ticket = ticket }, erased > 0 || answersErased, erased, removedFiles);
+
+        var users = document.Users;
+        var nameErased = users.TryGetValue(userId, out var user) && user != Anonymous(user);
+        if (nameErased)
+        {
+            users = users.ToDictionary(u => u.Key, u => u.Key == userId ? Anonymous(u.Value) : u.Value);
+        }
+
+        var ticket = document.Ticket;
+        var answersErased = ticket.OpenerId == userId && ticket.Answers.Any(a => a.Answer != Marker);
+        if (answersErased)
+        {
+            ticket = ticket with { Answers = [.. ticket.Answers.Select(a => a with { Answer = Marker })] };
+        }
+
+        var reasonErased = ticket.ClosedBy == userId && ticket.CloseReason is not (null or Marker);
+        if (reasonErased)
+        {
+            ticket = ticket with { CloseReason = Marker };
+        }
+
+        return new UserErasure(document with { Messages = messages, Users = users, Ticket = ticket },
+            erased > 0 || nameErased || answersErased || reasonErased, erased);
     }
 
+    /// <summary>Every stored file the document shows.</summary>
+    public static IEnumerable<string> FilesOf(TranscriptDocument document) =>
+        document.Users.Values.Select(u => u.AvatarFile)
+            .Concat(document.Emojis.Values.Select(e => e.File))
+            .OfType<string>()
+            .Concat(document.Messages.SelectMany(FilesOf));
+
+    private static IEnumerable<string> FilesOf(TranscriptMessage message) =>
+        message.Attachments.Select(a => a.File)
+            .Concat(message.Embeds.SelectMany(e => new[] { e.AuthorIconFile, e.FooterIconFile, e.ImageFile, e.ThumbnailFile }))
+            .Concat(message.Stickers.Select(s => s.File))
+            .Concat(message.Reactions.Select(r => r.File))
+            .OfType<string>();
+
+    /// <summary>The user as the page shows them once erased: an id and whether it was a bot, no name, no face, no colour.</summary>
+    private static TranscriptUser Anonymous(TranscriptUser user) => user with { Username = Marker, GlobalName = null, Nick = null, AvatarFile = null, Color = null };
+
     private static bool IsErased(TranscriptMessage message) =>
-        message.Content is "" or Marker && message.Attachments.Count == 0 && message.Embeds.Count == 0;
+        message.Content is "" or Marker && message.Attachments.Count == 0 && message.Embeds.Count == 0 && message.Stickers.Count == 0;
 }
 
 internal static class EraseUserEndpoint

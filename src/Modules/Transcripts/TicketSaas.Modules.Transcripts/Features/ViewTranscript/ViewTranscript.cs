@@ -29,12 +29,16 @@ public sealed class TranscriptViewDto
 {
     private readonly TranscriptDocument _document;
 
-    internal TranscriptViewDto(TranscriptDocument document, bool isPrivate, TranscriptGrantDto? grant)
+    internal TranscriptViewDto(TranscriptDocument document, IReadOnlyList<TranscriptCloseDto> closes, bool isPrivate, TranscriptGrantDto? grant)
     {
         _document = document;
+        Closes = closes;
         IsPrivate = isPrivate;
         Grant = grant;
     }
+
+    /// <summary>Every close of the ticket, oldest first; the page links each (opened under the same rule as any link).</summary>
+    public IReadOnlyList<TranscriptCloseDto> Closes { get; }
 
     /// <summary>Opened with a token or grant rather than a public link: no cache may keep it.</summary>
     public bool IsPrivate { get; }
@@ -43,9 +47,13 @@ public sealed class TranscriptViewDto
     public TranscriptGrantDto? Grant { get; }
 
     /// <param name="fileUrl">Where the page finds a stored file by its key.</param>
-    public Task RenderAsync(TextWriter output, Func<string, string> fileUrl, CancellationToken cancellationToken) =>
-        TranscriptRenderer.RenderAsync(_document, output, fileUrl, cancellationToken);
+    /// <param name="closeUrl">Where the viewer shows the ticket's close of that sequence number.</param>
+    public Task RenderAsync(TextWriter output, Func<string, string> fileUrl, Func<int, string> closeUrl, CancellationToken cancellationToken) =>
+        TranscriptRenderer.RenderAsync(_document, output, fileUrl, [.. Closes.Select(c => new CloseLink(c.Sequence, c.ClosedAt, closeUrl(c.Sequence)))],
+            cancellationToken);
 }
+
+public sealed record TranscriptCloseDto(int Sequence, DateTimeOffset ClosedAt);
 
 /// <param name="Token">The redeemed view token, which now opens this transcript's page and files until <paramref name="ExpiresAt"/>.</param>
 public sealed record TranscriptGrantDto(string Token, DateTimeOffset ExpiresAt);
@@ -88,7 +96,17 @@ internal sealed class ViewTranscriptCommandHandler(TranscriptsDbContext db, Tran
         }
 
         var document = await documents.LoadAsync(transcript.DocumentFile, cancellationToken);
-        return document is null ? null : new TranscriptViewDto(document, isPrivate, grant);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var closes = await db.Transcripts.AsNoTracking()
+            .Where(t => t.PublicId == command.PublicId)
+            .OrderBy(t => t.CloseSequence)
+            .Select(t => new TranscriptCloseDto(t.CloseSequence, t.ClosedAt))
+            .ToListAsync(cancellationToken);
+        return new TranscriptViewDto(document, closes, isPrivate, grant);
     }
 }
 

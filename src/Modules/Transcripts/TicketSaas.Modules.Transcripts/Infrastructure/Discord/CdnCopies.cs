@@ -45,6 +45,22 @@ internal sealed class CdnCopies(DiscordRestClient discord, IFileKeeper files, IL
         return emoji;
     }
 
+    /// <summary>
+    /// A sticker's image: PNG and APNG come as .png, GIF as .gif. A Lottie sticker is an animation for a script player,
+    /// which the page cannot run: it is kept by name, without a file.
+    /// </summary>
+    public async Task<TranscriptSticker> StickerAsync(DiscordStickerItem sticker, CancellationToken cancellationToken)
+    {
+        if (sticker.FormatType == StickerFormat.Lottie)
+        {
+            return new TranscriptSticker(sticker.Id, sticker.Name, (int)sticker.FormatType, null);
+        }
+
+        var file = $"{sticker.Id}.{(sticker.FormatType == StickerFormat.Gif ? "gif" : "png")}";
+        return new TranscriptSticker(sticker.Id, sticker.Name, (int)sticker.FormatType,
+            await CopyAsync(new Uri(cdnBase, $"stickers/{file}"), new KeptFile(file, null, null, null), cancellationToken));
+    }
+
     /// <summary>An embed's image or icon: Discord's proxied copy when it has one, else the link itself if it is Discord's.</summary>
     public Task<string?> EmbedImageAsync(string? proxied, string? original, CancellationToken cancellationToken) =>
         (OnCdn(proxied) ?? OnCdn(original)) is { } url

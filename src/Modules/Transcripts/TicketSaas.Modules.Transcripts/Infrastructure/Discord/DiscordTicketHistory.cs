@@ -175,10 +175,15 @@ internal sealed partial class DiscordTicketHistory(
                 custom.Groups["animated"].Length > 0, cancellationToken);
         }
 
-        // Stickers stay empty: the adapter's message does not carry sticker_items yet.
+        var stickers = new List<TranscriptSticker>();
+        foreach (var sticker in message.StickerItems ?? [])
+        {
+            stickers.Add(await copies.StickerAsync(sticker, cancellationToken));
+        }
+
         return new TranscriptMessage(message.Id, message.ChannelId, message.Type, authorId, message.Content, message.Timestamp, message.EditedTimestamp,
             message.MessageReference is { Type: null or 0 } reference ? reference.MessageId : null,
-            embeds, attachments, reactions, [], [.. message.Mentions.Select(u => u.Id)], message.MentionRoles);
+            embeds, attachments, reactions, stickers, [.. message.Mentions.Select(u => u.Id)], message.MentionRoles);
     }
 
     /// <summary>The ticket's own threads by name, and the guild's channels the text names (one call for all of them).</summary>
@@ -214,9 +219,11 @@ internal sealed partial class DiscordTicketHistory(
     /// <summary>
     /// A member's message with no text, no file and no embed is what Discord sends an application without the
     /// MESSAGE_CONTENT intent; bots' and webhooks' own messages keep their content, so they say nothing about it.
+    /// Stickers come without the intent, so a message of stickers alone is no sign either.
     /// </summary>
     private static bool LacksContent(DiscordMessage message) =>
-        message is { Author: { Bot: not true, System: not true }, WebhookId: null, Type: 0 or 19, Content.Length: 0, Attachments.Count: 0, Embeds.Count: 0 };
+        message is { Author: { Bot: not true, System: not true }, WebhookId: null, Type: 0 or 19, Content.Length: 0, Attachments.Count: 0, Embeds.Count: 0 }
+        && message.StickerItems is null or [];
 
     /// <summary>Where Discord markup can name a role, a channel or an emoji: the content and the embeds' texts.</summary>
     private static IEnumerable<string> TextsOf(DiscordMessage message) =>
