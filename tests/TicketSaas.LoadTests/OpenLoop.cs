@@ -23,7 +23,7 @@ internal enum Outcome : byte
 /// <param name="Lag">How late the send left against its schedule.</param>
 internal readonly record struct Sample(TimeSpan Latency, Outcome Outcome, string Answer, TimeSpan Lag);
 
-internal sealed record KindResult(InteractionKind Kind, LatencySamples Latency, IReadOnlyDictionary<string, int> Answers);
+internal sealed record KindResult(string Kind, LatencySamples Latency, IReadOnlyDictionary<string, int> Answers);
 
 internal sealed record RunResult(
     string Target,
@@ -36,9 +36,12 @@ internal sealed record RunResult(
     IReadOnlyList<KindResult> Kinds,
     IReadOnlyList<CpuShare> Cpu);
 
+/// <summary>What came back for one send: how long it took, its HTTP status and what it was (a label for the figures).</summary>
+internal readonly record struct Answer(TimeSpan Elapsed, int StatusCode, string Label);
+
 /// <summary>
-/// An open-loop load: sends leave on a fixed schedule (interaction i at i / rate seconds) whatever the answers do, as
-/// Discord's members do. A closed loop would wait for slow answers and send less while the target struggles, hiding
+/// An open-loop load: sends leave on a fixed schedule (request i at i / rate seconds) whatever the answers do, as
+/// Discord's members and the panel's users do. A closed loop would wait for slow answers and send less while the target struggles, hiding
 /// exactly the latencies that matter (coordinated omission).
 /// </summary>
 internal static class OpenLoop
@@ -48,13 +51,30 @@ internal static class OpenLoop
     public const string TimeoutAnswer = "timeout";
 
     /// <param name="warmUp">The first sends, which warm the target up and are left out of every figure.</param>
-    public static async Task<RunResult> RunAsync(
+    public static Task<RunResult> RunAsync(
         string target,
         IReadOnlyList<PlannedInteraction> plan,
         int warmUp,
         int rate,
         TimeSpan timeout,
         Func<PlannedInteraction, CancellationToken, Task<InteractionDelivery>> send,
+        CpuMeter cpu) =>
+        RunAsync(target, plan, p => p.Kind.ToString(), warmUp, rate, timeout, async (p, ct) =>
+        {
+            var delivery = await send(p, ct);
+            return new Answer(delivery.Elapsed, delivery.StatusCode, Label(delivery));
+        }, cpu);
+
+    /// <param name="kindOf">What a planned send is, for the figures by kind.</param>
+    /// <param name="warmUp">The first sends, which warm the target up and are left out of every figure.</param>
+    public static async Task<RunResult> RunAsync<T>(
+        string target,
+        IReadOnlyList<T> plan,
+        Func<T, string> kindOf,
+        int warmUp,
+        int rate,
+        TimeSpan timeout,
+        Func<T, CancellationToken, Task<Answer>> send,
         CpuMeter cpu)
     {
         var samples = new Sample[plan.Count];
@@ -68,9 +88,9 @@ internal static class OpenLoop
             using var deadline = new CancellationTokenSource(timeout);
             try
             {
-                var delivery = await send(plan[index], deadline.Token);
-                var outcome = delivery.StatusCode is >= 200 and < 300 ? Outcome.Answered : Outcome.NotSuccess;
-                samples[index] = new Sample(delivery.Elapsed, outcome, Label(delivery), lag);
+                var answer = await send(plan[index], deadline.Token);
+                var outcome = answer.StatusCode is >= 200 and < 300 ? Outcome.Answered : Outcome.NotSuccess;
+                samples[index] = new Sample(answer.Elapsed, outcome, answer.Label, lag);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
@@ -107,7 +127,7 @@ internal static class OpenLoop
         await scheduled.Task;
         await Task.WhenAll(sends);
 
-        var measured = samples.Skip(warmUp).Select((sample, i) => (sample, plan[warmUp + i].Kind)).ToList();
+        var measured = samples.Skip(warmUp).Select((sample, i) => (sample, Kind: kindOf(plan[warmUp + i]))).ToList();
         var answered = measured.Where(m => m.sample.Outcome != Outcome.Failed).ToList();
         return new RunResult(
             target,
@@ -117,7 +137,7 @@ internal static class OpenLoop
             measured.Count(m => m.sample.Outcome == Outcome.TimedOut),
             measured.Count(m => m.sample.Outcome == Outcome.Failed),
             new LatencySamples(measured.Select(m => m.sample.Lag)),
-            [.. measured.GroupBy(m => m.Kind).OrderBy(g => g.Key).Select(g => new KindResult(
+            [.. measured.GroupBy(m => m.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new KindResult(
                 g.Key,
                 new LatencySamples(g.Where(m => m.sample.Outcome != Outcome.Failed).Select(m => m.sample.Latency)),
                 g.GroupBy(m => m.sample.Answer).OrderByDescending(a => a.Count()).ToDictionary(a => a.Key, a => a.Count())))],

@@ -18,4 +18,4 @@ catch (ArgumentException invalid)
     return 2;
 }
 
-return await Benchmark.RunAsync(options) ? 0 : 1;
+return await (options.Api ? ApiBenchmark.RunAsync(options) : Benchmark.RunAsync(options)) ? 0 : 1;

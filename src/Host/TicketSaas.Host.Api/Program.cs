@@ -7,6 +7,7 @@ using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Web;
 using TicketSaas.BuildingBlocks.Infrastructure.Web.Authentication;
 using TicketSaas.BuildingBlocks.Infrastructure.Web.Authorization;
+using TicketSaas.Host.Api.Modules.Tickets;
 using TicketSaas.Host.Api.Modules.Transcripts;
 using TicketSaas.Host.Composition;
 
@@ -19,6 +20,7 @@ builder.Services.AddAuthentication(DevelopmentHeadersHandler.SchemeName)
     .AddScheme<DevelopmentHeadersOptions, DevelopmentHeadersHandler>(DevelopmentHeadersHandler.SchemeName,
         options => options.Enabled = builder.Configuration.GetValue("Authentication:DevelopmentHeaders", false));
 builder.Services.AddTicketSaasPolicies();
+builder.Services.AddLiveTicketUpdates();
 builder.Services.AddOpenApi("v1", options => options.AddSchemaTransformer((schema, context, _) =>
 {
     // Snowflakes are strings on the wire (SnowflakeJsonConverter); say so to generated clients.
@@ -44,6 +46,7 @@ app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapModuleEndpoints(catalog);
+api.MapLiveTicketUpdates(catalog);
 api.MapDeadLetters();
 app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 app.MapTranscriptViewer(catalog);

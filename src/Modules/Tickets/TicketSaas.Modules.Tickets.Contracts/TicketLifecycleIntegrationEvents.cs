@@ -10,7 +10,8 @@ public sealed record TicketClaimedIntegrationEvent(
     ulong GuildId,
     Guid TicketId,
     int Number,
-    ulong ClaimedBy) : IIntegrationEvent;
+    ulong ClaimedBy,
+    Guid CategoryId) : IIntegrationEvent;
 
 /// <summary>
 /// The ticket was closed: its thread is archived and locked (never deleted). Carries all a transcript, a log post and
@@ -52,7 +53,8 @@ public sealed record TicketReopenedIntegrationEvent(
     Guid TicketId,
     int Number,
     ulong ReopenedBy,
-    int CloseSequence) : IIntegrationEvent;
+    int CloseSequence,
+    Guid CategoryId) : IIntegrationEvent;
 
 /// <summary>The ticket (same id and number) moved to another category; its new thread is made right after.</summary>
 [IntegrationEventName("tickets.ticket-moved.v1")]
@@ -66,6 +68,18 @@ public sealed record TicketMovedIntegrationEvent(
     Guid ToCategoryId,
     ulong FormerThreadId,
     ulong MovedBy) : IIntegrationEvent;
+
+/// <summary>Staff renamed the ticket's thread.</summary>
+[IntegrationEventName("tickets.ticket-renamed.v1")]
+public sealed record TicketRenamedIntegrationEvent(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    ulong GuildId,
+    Guid TicketId,
+    int Number,
+    Guid CategoryId,
+    string ThreadName,
+    ulong RenamedBy) : IIntegrationEvent;
 
 /// <summary>The opener rated a closed ticket, 1 to 5 stars.</summary>
 [IntegrationEventName("tickets.ticket-rated.v1")]

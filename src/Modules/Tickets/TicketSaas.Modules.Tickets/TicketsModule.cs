@@ -12,9 +12,15 @@ using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Domain.Tickets;
 using TicketSaas.Modules.Tickets.Features.AddBlocklistEntry;
+using TicketSaas.Modules.Tickets.Features.BulkCloseTickets;
 using TicketSaas.Modules.Tickets.Features.ClaimTicket;
 using TicketSaas.Modules.Tickets.Features.CloseTicket;
 using TicketSaas.Modules.Tickets.Features.GetTicket;
+using TicketSaas.Modules.Tickets.Features.GetTickets;
+using TicketSaas.Modules.Tickets.Features.GetResponseTimes;
+using TicketSaas.Modules.Tickets.Features.GetTicketRatings;
+using TicketSaas.Modules.Tickets.Features.GetTicketStatusCounts;
+using TicketSaas.Modules.Tickets.Features.GetTicketVolume;
 using TicketSaas.Modules.Tickets.Features.InactivityTimer;
 using TicketSaas.Modules.Tickets.Features.MoveTicket;
 using TicketSaas.Modules.Tickets.Features.ReopenTicket;
@@ -85,7 +91,9 @@ public sealed class TicketsModule : IModule
         RemoveBlocklistEntryEndpoint.Map(blocklist);
 
         var tickets = api.MapGroup("/guilds/{guildId}/tickets").WithTags("Tickets: tickets");
+        GetTicketsEndpoint.Map(tickets);
         GetTicketEndpoint.Map(tickets);
+        BulkCloseTicketsEndpoint.Map(tickets);
         ClaimTicketEndpoints.Map(tickets);
         CloseTicketEndpoint.Map(tickets);
         RequestCloseEndpoint.Map(tickets);
@@ -94,6 +102,12 @@ public sealed class TicketsModule : IModule
         MoveTicketEndpoint.Map(tickets);
         TicketMembersEndpoints.Map(tickets);
         InactivityTimerEndpoint.Map(tickets);
+
+        var statistics = api.MapGroup("/guilds/{guildId}/tickets/statistics").WithTags("Tickets: statistics");
+        GetTicketVolumeEndpoint.Map(statistics);
+        GetTicketStatusCountsEndpoint.Map(statistics);
+        GetResponseTimesEndpoint.Map(statistics);
+        GetTicketRatingsEndpoint.Map(statistics);
 
         var settings = api.MapGroup("/guilds/{guildId}/settings").WithTags("Tickets: guild settings");
         GetGuildSettingsEndpoint.Map(settings);

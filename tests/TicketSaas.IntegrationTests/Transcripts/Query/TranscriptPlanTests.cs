@@ -1,6 +1,5 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TicketSaas.BuildingBlocks.Application.Paging;
 using TicketSaas.IntegrationTests.Support;
 using TicketSaas.Modules.Transcripts.Features.SearchTranscripts;
 using TicketSaas.Modules.Transcripts.Persistence;
@@ -45,7 +44,7 @@ public abstract class TranscriptPlanTests(TranscriptsApi fixture)
         }
 
         var guild = guilds[7];
-        var cursor = new TranscriptCursor(Now.AddMinutes(-10), seeds[guilds.IndexOf(guild) * 60 + 10].Id).ToString();
+        var cursor = new KeysetCursor(Now.AddMinutes(-10), seeds[guilds.IndexOf(guild) * 60 + 10].Id).ToString();
         var searches = new (string Name, SearchTranscriptsQuery Query, ulong[]? StaffRoles, string Index)[]
         {
             ("list", new SearchTranscriptsQuery(guild), null, ByGuild),
@@ -70,7 +69,7 @@ public abstract class TranscriptPlanTests(TranscriptsApi fixture)
         foreach (var (name, query, staffRoles, index) in searches)
         {
             var plan = await ExplainAsync(api, query, staffRoles);
-            if (PlanProblem(plan, index) is { } problem)
+            if (QueryPlans.Problem(plan, index, fixture.Kind) is { } problem)
             {
                 failures.Add($"{name}: {problem}\n  {string.Join("\n  ", plan)}");
             }
@@ -79,35 +78,11 @@ public abstract class TranscriptPlanTests(TranscriptsApi fixture)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <returns>Null when the plan reads the transcripts through <paramref name="index"/> with no full scan and no sort.</returns>
-    private string? PlanProblem(IReadOnlyList<string> plan, string index) => fixture.Kind == DatabaseKind.Sqlite
-        ? plan.Any(step => step.StartsWith("SCAN", StringComparison.Ordinal)) ? "a full scan"
-        : plan.Any(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal)) ? "a sort"
-        : !plan.Any(step => step.Contains($"USING INDEX {index} ", StringComparison.Ordinal)) ? $"not {index}"
-        : null
-        : plan.Any(step => step.Contains("type=ALL", StringComparison.Ordinal)) ? "a full scan"
-        : plan.Any(step => step.Contains("filesort", StringComparison.Ordinal)) ? "a sort"
-        : !plan.Any(step => step.Contains($"key={index};", StringComparison.Ordinal)) ? $"not {index}"
-        : null;
-
-    /// <summary>SQLite's plan steps ("SEARCH t USING INDEX …"), or MariaDB's rows as "column=value;" lists.</summary>
     private async Task<IReadOnlyList<string>> ExplainAsync(ApiHost api, SearchTranscriptsQuery query, ulong[]? staffRoles)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TranscriptsDbContext>();
-        await using var command = TranscriptSearch.Page(db, query, staffRoles).CreateDbCommand();
-        command.CommandText = (fixture.Kind == DatabaseKind.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        await using DbDataReader reader = await command.ExecuteReaderAsync();
-        var steps = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(fixture.Kind == DatabaseKind.Sqlite
-                ? reader.GetString(reader.GetOrdinal("detail"))
-                : string.Concat(Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)};")));
-        }
-
-        return steps;
+        return await QueryPlans.ExplainAsync(db, TranscriptSearch.Page(db, query, staffRoles), fixture.Kind);
     }
 }
 

@@ -68,6 +68,9 @@ public sealed class TranscriptBrowser : IAsyncLifetime
 
     public string Origin => _server!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
+    /// <summary>A fresh browser context for pages served elsewhere (an API host), e.g. with extra request headers.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => _browser!.NewContextAsync(options);
+
     /// <summary>Opens <paramref name="html"/> served from this server, and records every call of window.__xss and every dialog.</summary>
     public async Task<BrowserVisit> VisitAsync(string html, string? contentSecurityPolicy = null)
     {

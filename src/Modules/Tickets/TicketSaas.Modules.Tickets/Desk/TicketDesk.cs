@@ -93,6 +93,23 @@ internal sealed class TicketDesk(
         }
     }
 
+    /// <summary>
+    /// The categories whose tickets the caller may read: null for every category (the guild's admins), else those
+    /// whose staff roles they hold (none for anyone else).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>?> ReadableCategoriesAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var caller = callers.Caller;
+        if (caller.Manages(guildId))
+        {
+            return null;
+        }
+
+        var roles = caller.RolesIn(guildId).ToList();
+        var configuration = roles.Count == 0 ? null : await configurations.GetAsync(guildId, cancellationToken);
+        return configuration?.Guild.Categories.Where(c => Ticket.IsStaff(roles, c.StaffRoleIds)).Select(c => c.Id).ToList() ?? [];
+    }
+
     /// <summary>Tells the thread what happened: in the action's deferred reply, or as a message when it came from the web.</summary>
     public void Announce(DeskTicket desk, DeferredReplyDto? reply, string content, params ChoreButton[] buttons)
     {

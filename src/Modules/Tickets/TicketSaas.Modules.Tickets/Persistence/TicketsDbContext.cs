@@ -102,6 +102,13 @@ internal class TicketsDbContext : ModuleDbContext
             ticket.HasIndex(t => new { t.GuildId, t.FormNonce }).IsUnique();
             ticket.HasIndex(t => new { t.GuildId, t.OpenerId, t.CategoryId, t.Status });
             ticket.HasIndex(t => t.ThreadId);
+
+            // The staff list: a guild's tickets newest first, unfiltered or by one filter, each read in page order.
+            ticket.HasIndex(t => new { t.GuildId, t.CreatedAt, t.Id });
+            ticket.HasIndex(t => new { t.GuildId, t.Status, t.CreatedAt, t.Id });
+            ticket.HasIndex(t => new { t.GuildId, t.CategoryId, t.CreatedAt, t.Id });
+            ticket.HasIndex(t => new { t.GuildId, t.OpenerId, t.CreatedAt, t.Id });
+            ticket.HasIndex(t => new { t.GuildId, t.ClaimedBy, t.CreatedAt, t.Id });
         });
 
         modelBuilder.Entity<TicketOpening>(opening =>

@@ -32,7 +32,7 @@ internal sealed class ClaimTicketCommandHandler(TicketDesk desk, IIntegrationEve
         desk.Announce(t, command.Reply, t.Text(BotText.Claimed, t.ActorMention),
             new ChoreButton(TicketCustomIds.Action(TicketAction.Unclaim, t.Ticket.Id), t.Text(BotText.Unclaim)));
         var now = clock.GetUtcNow();
-        events.Publish(new TicketClaimedIntegrationEvent(Guid.CreateVersion7(now), now, t.Ticket.GuildId, t.Ticket.Id, t.Ticket.Number, t.Actor));
+        events.Publish(new TicketClaimedIntegrationEvent(Guid.CreateVersion7(now), now, t.Ticket.GuildId, t.Ticket.Id, t.Ticket.Number, t.Actor, t.Ticket.CategoryId));
         return TicketDto.From(t.Ticket);
     }
 }

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using TicketSaas.BuildingBlocks.Application.Messaging;
+using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Domain.Categories;
 using TicketSaas.Modules.Tickets.Desk;
 using TicketSaas.Modules.Tickets.Domain.Tickets;
@@ -24,7 +25,8 @@ internal sealed class RenameTicketCommandValidator : AbstractValidator<RenameTic
             .MaximumLength(ThreadNamingScheme.MaxLength);
 }
 
-internal sealed class RenameTicketCommandHandler(TicketDesk desk) : IRequestHandler<RenameTicketCommand, TicketDto>
+internal sealed class RenameTicketCommandHandler(TicketDesk desk, IIntegrationEventPublisher events, TimeProvider clock)
+    : IRequestHandler<RenameTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(RenameTicketCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +35,8 @@ internal sealed class RenameTicketCommandHandler(TicketDesk desk) : IRequestHand
         t.Ticket.Rename(name);
         desk.Enqueue(t.Ticket, new RenameThread(t.Ticket.ThreadId!.Value, name));
         desk.Announce(t, command.Reply, t.Text(BotText.Renamed, t.ActorMention, name));
+        var now = clock.GetUtcNow();
+        events.Publish(new TicketRenamedIntegrationEvent(Guid.CreateVersion7(now), now, t.Ticket.GuildId, t.Ticket.Id, t.Ticket.Number, t.Ticket.CategoryId, name, t.Actor));
         return TicketDto.From(t.Ticket);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ReopenTicketCommandHandler(TicketDesk desk, IIntegrationEv
         desk.Enqueue(t.Ticket, new ReopenThread(t.Ticket.ThreadId!.Value));
         desk.Announce(t, command.Reply, t.Text(BotText.Reopened, t.ActorMention),
             new ChoreButton(TicketCustomIds.Action(TicketAction.Close, t.Ticket.Id), t.Text(BotText.Close), ChoreButtonStyle.Danger));
-        events.Publish(new TicketReopenedIntegrationEvent(Guid.CreateVersion7(now), now, t.Ticket.GuildId, t.Ticket.Id, t.Ticket.Number, t.Actor, t.Ticket.CloseCount));
+        events.Publish(new TicketReopenedIntegrationEvent(Guid.CreateVersion7(now), now, t.Ticket.GuildId, t.Ticket.Id, t.Ticket.Number, t.Actor, t.Ticket.CloseCount, t.Ticket.CategoryId));
         return TicketDto.From(t.Ticket);
     }
 }

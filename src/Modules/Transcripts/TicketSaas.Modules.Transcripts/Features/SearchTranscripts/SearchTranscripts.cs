@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Application.Messaging;
+using TicketSaas.BuildingBlocks.Application.Paging;
 using TicketSaas.Modules.Transcripts.Domain.Documents;
 using TicketSaas.Modules.Transcripts.Domain.Transcripts;
 using TicketSaas.Modules.Transcripts.Persistence;
@@ -77,7 +76,7 @@ internal sealed class SearchTranscriptsQueryValidator : AbstractValidator<Search
             .WithMessage("'to' must be after 'from'.");
         RuleFor(q => q.Reason).MaximumLength(SearchTranscriptsQuery.MaxTextLength);
         RuleFor(q => q.Text).MaximumLength(SearchTranscriptsQuery.MaxTextLength);
-        RuleFor(q => q.After).Must(after => after is null || TranscriptCursor.TryParse(after, out _))
+        RuleFor(q => q.After).Must(after => after is null || KeysetCursor.TryParse(after, out _))
             .WithMessage("'after' must be the 'next' value of a previous page.");
     }
 }
@@ -102,7 +101,7 @@ internal sealed class SearchTranscriptsQueryHandler(TranscriptsDbContext db, ICa
 
         var items = rows[..query.Limit];
         var last = items[^1];
-        return new TranscriptPageDto(items, new TranscriptCursor(last.ClosedAt, last.Id).ToString());
+        return new TranscriptPageDto(items, new KeysetCursor(last.ClosedAt, last.Id).ToString());
     }
 }
 
@@ -150,9 +149,9 @@ internal static class TranscriptSearch
             transcripts = transcripts.Where(t => EF.Functions.Like(t.SearchText, text, LikeEscape));
         }
 
-        if (query.After is not null && TranscriptCursor.TryParse(query.After, out var after))
+        if (query.After is not null && KeysetCursor.TryParse(query.After, out var after))
         {
-            transcripts = transcripts.Where(t => t.ClosedAt < after.ClosedAt || (t.ClosedAt == after.ClosedAt && t.Id.CompareTo(after.Id) < 0));
+            transcripts = transcripts.Where(t => t.ClosedAt < after.At || (t.ClosedAt == after.At && t.Id.CompareTo(after.Id) < 0));
         }
 
         return transcripts.OrderByDescending(t => t.ClosedAt).ThenByDescending(t => t.Id).Take(query.Limit + 1)
@@ -213,36 +212,6 @@ internal static class TranscriptSearchText
 {
     public static string Of(TranscriptDocument document) =>
         string.Join('\n', document.Messages.Select(m => m.Content).Where(content => content.Length > 0));
-}
-
-/// <summary>Where a page ended: the last row's sort key, opaque to clients (base64url of "ticks.id").</summary>
-internal readonly record struct TranscriptCursor(DateTimeOffset ClosedAt, Guid Id)
-{
-    public override string ToString() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ClosedAt.UtcTicks}.{Id:N}")));
-
-    public static bool TryParse(string value, out TranscriptCursor cursor)
-    {
-        cursor = default;
-
-        // Ours are about 70 characters; anything much longer is not worth decoding.
-        if (value.Length > 128 || !Base64Url.IsValid(value))
-        {
-            return false;
-        }
-
-        var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(value)).Split('.');
-        if (parts is not [var ticks, var id]
-            || !long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var utcTicks)
-            || utcTicks > DateTimeOffset.MaxValue.UtcTicks
-            || !Guid.TryParseExact(id, "N", out var guid))
-        {
-            return false;
-        }
-
-        cursor = new TranscriptCursor(new DateTimeOffset(utcTicks, TimeSpan.Zero), guid);
-        return true;
-    }
 }
 
 /// <summary>The filters of the list and of the CSV export, read from the query string.</summary>

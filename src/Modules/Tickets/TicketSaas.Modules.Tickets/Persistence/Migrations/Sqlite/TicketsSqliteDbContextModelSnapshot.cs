@@ -530,8 +530,23 @@ namespace TicketSaas.Modules.Tickets.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "InactivityWarningAt")
                         .HasDatabaseName("ix_tickets_ticket_status_inactivity_warning_at");
 
+                    b.HasIndex("GuildId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_created_at_id");
+
+                    b.HasIndex("GuildId", "CategoryId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_category_id_created_at_id");
+
+                    b.HasIndex("GuildId", "ClaimedBy", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_claimed_by_created_at_id");
+
                     b.HasIndex("GuildId", "OpenerId", "CategoryId", "Status")
                         .HasDatabaseName("ix_tickets_ticket_guild_id_opener_id_category_id_status");
+
+                    b.HasIndex("GuildId", "OpenerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_opener_id_created_at_id");
+
+                    b.HasIndex("GuildId", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_ticket_guild_id_status_created_at_id");
 
                     b.ToTable("tickets_ticket");
                 });
