@@ -73,6 +73,10 @@ public static class PermissionsExtensions
             ? (Permissions)bits
             : throw new FormatException($"\"{value}\" is not a Discord permission set: expected a decimal string such as \"2147483647\".");
 
+    /// <summary>The set named by flag names such as "ViewChannel"; an unknown name throws, so a typo cannot drop a permission.</summary>
+    public static Permissions FromNames(IEnumerable<string> names) =>
+        names.Aggregate(Permissions.None, (set, name) => set | Enum.Parse<Permissions>(name, ignoreCase: false));
+
     public static string ToWireString(this Permissions permissions) =>
         ((ulong)permissions).ToString(CultureInfo.InvariantCulture);
 

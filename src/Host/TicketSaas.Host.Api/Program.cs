@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
 using TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 using TicketSaas.BuildingBlocks.Infrastructure.Modules;
 using TicketSaas.BuildingBlocks.Infrastructure.Web;
-using TicketSaas.BuildingBlocks.Infrastructure.Web.Authentication;
 using TicketSaas.BuildingBlocks.Infrastructure.Web.Authorization;
+using TicketSaas.Host.Api.Modules.Identity;
 using TicketSaas.Host.Api.Modules.Tickets;
 using TicketSaas.Host.Api.Modules.Transcripts;
 using TicketSaas.Host.Composition;
@@ -16,9 +15,7 @@ var catalog = builder.AddTicketSaasCore("ticketsaas-api", BuiltInModules.All());
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICallerAccessor, HttpCallerAccessor>();
-builder.Services.AddAuthentication(DevelopmentHeadersHandler.SchemeName)
-    .AddScheme<DevelopmentHeadersOptions, DevelopmentHeadersHandler>(DevelopmentHeadersHandler.SchemeName,
-        options => options.Enabled = builder.Configuration.GetValue("Authentication:DevelopmentHeaders", false));
+builder.AddTicketSaasAuthentication();
 builder.Services.AddTicketSaasPolicies();
 builder.Services.AddLiveTicketUpdates();
 builder.Services.AddOpenApi("v1", options => options.AddSchemaTransformer((schema, context, _) =>
@@ -39,6 +36,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseSessionAntiforgery();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");

@@ -3,6 +3,7 @@ using TicketSaas.BuildingBlocks.Discord.Gateway;
 using TicketSaas.BuildingBlocks.Discord.Interactions;
 using TicketSaas.Host.Composition;
 using TicketSaas.Host.DiscordBot.Interactions;
+using TicketSaas.Host.DiscordBot.Modules.Identity;
 using TicketSaas.Host.DiscordBot.Modules.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ if (gatewayEnabled)
 {
     builder.Services.AddDiscordGateway(discord);
     builder.Services.AddScoped<IDiscordGatewayEventHandler, TicketGatewayEvents>();
+    builder.Services.AddScoped<IDiscordGatewayEventHandler, BotPresenceGatewayEvents>();
 }
 
 if ((interactionsEnabled || gatewayEnabled) && !string.IsNullOrWhiteSpace(discord["BotToken"]))

@@ -114,6 +114,16 @@ public sealed class GatewayServer
     /// <summary>Sends a dispatch to the sessions that would receive it on Discord: by guild shard and intents.</summary>
     public void Dispatch(string name, JsonObject data, ulong? guildId = null) => Publish(name, guildId, _ => (JsonObject)data.DeepClone());
 
+    /// <summary>Call after adding a bot to a guild: its sessions get the guild's GUILD_CREATE, as on Discord when a bot joins.</summary>
+    public void GuildJoined(ulong guildId)
+    {
+        var guild = _state.Guild(guildId) ?? throw new InvalidOperationException($"Unknown guild {guildId}.");
+        Publish("GUILD_CREATE", guildId, _ => GuildCreate(guild));
+    }
+
+    /// <summary>Call before removing the bot from a guild: the sessions of the guild's bots get GUILD_DELETE without "unavailable" (it left).</summary>
+    public void GuildLeft(ulong guildId) => Publish("GUILD_DELETE", guildId, _ => new JsonObject { ["id"] = Renderer.Id(guildId) });
+
     /// <summary>Drops the shard's connections without a close frame; their sessions stay resumable.</summary>
     public void Disconnect(int shard) => OnConnections(shard, connection => connection.Abort());
 

@@ -102,7 +102,7 @@ public abstract class CommandPipelineTests(ApiFixture fixture)
         Assert.Equal([created], listed);
         var entry = Assert.Single(auditLog);
         Assert.Equal(("tickets", "CreateCategoryCommand", admin.UserId), (entry.Module, entry.Command, entry.ActorUserId));
-        Assert.Contains(created.Id.ToString(), entry.Changes, StringComparison.Ordinal);
+        Assert.Contains(created.Id.ToString(), entry.Changes.GetRawText(), StringComparison.Ordinal);
     }
 
     [SkippableFact]

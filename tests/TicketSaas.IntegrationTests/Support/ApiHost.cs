@@ -48,6 +48,9 @@ public sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client that neither follows redirects nor keeps cookies: a login is followed by hand, cookies sent as a browser would.</summary>
+    public HttpClient RawClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();

@@ -180,6 +180,13 @@ public sealed class DiscordRestClient
         }, null, cancellationToken);
     }
 
+    /// <summary>Up to 200 of the bot's own guilds with ids above <paramref name="after"/>: how a bot without the gateway learns where it is.</summary>
+    public Task<IReadOnlyList<DiscordPartialGuild>> GetBotGuildsAsync(ulong after = 0, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<DiscordPartialGuild>>(Bot(HttpMethod.Get, "users/@me/guilds") with
+        {
+            Query = string.Create(CultureInfo.InvariantCulture, $"?limit=200&after={after}"),
+        }, null, cancellationToken);
+
     /// <summary>Opens (or returns) the DM channel with a user; sending fails with 50007 when the user blocks DMs.</summary>
     public Task<DiscordChannel> CreateDmChannelAsync(ulong userId, CancellationToken cancellationToken = default) =>
         ReadAsync<DiscordChannel>(Bot(HttpMethod.Post, "users/@me/channels"), Json(new DmCreateBody(userId)), cancellationToken);

@@ -1,5 +1,6 @@
 using TicketSaas.BuildingBlocks.Discord;
 using TicketSaas.BuildingBlocks.Discord.Rest;
+using TicketSaas.Modules.Tickets.Contracts;
 using TicketSaas.Modules.Tickets.Ports;
 
 namespace TicketSaas.Modules.Tickets.Infrastructure.Discord;
@@ -38,15 +39,21 @@ internal sealed class DiscordBotPermissions(DiscordRestClient discord, TicketsDi
     }
 
     /// <summary>What each use needs; a thread's own rights derive from its parent's.</summary>
-    public static Permissions Required(ChannelUse use) => use switch
+    public static Permissions Required(ChannelUse use)
     {
-        ChannelUse.Panel => Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks | Permissions.ReadMessageHistory,
-        ChannelUse.TicketThreads => Permissions.ViewChannel | Permissions.SendMessages | Permissions.CreatePrivateThreads
-            | Permissions.SendMessagesInThreads | Permissions.ManageThreads | Permissions.EmbedLinks | Permissions.ReadMessageHistory
-            | Permissions.MentionEveryone,
-        ChannelUse.Log => Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks | Permissions.AttachFiles,
-        _ => throw new ArgumentOutOfRangeException(nameof(use), use, null),
-    };
+        TicketBotPermission[] needed = use switch
+        {
+            ChannelUse.Panel => [TicketBotPermission.ViewChannel, TicketBotPermission.SendMessages, TicketBotPermission.EmbedLinks,
+                TicketBotPermission.ReadMessageHistory],
+            ChannelUse.TicketThreads => [TicketBotPermission.ViewChannel, TicketBotPermission.SendMessages, TicketBotPermission.CreatePrivateThreads,
+                TicketBotPermission.SendMessagesInThreads, TicketBotPermission.ManageThreads, TicketBotPermission.EmbedLinks,
+                TicketBotPermission.ReadMessageHistory, TicketBotPermission.MentionEveryone],
+            ChannelUse.Log => [TicketBotPermission.ViewChannel, TicketBotPermission.SendMessages, TicketBotPermission.EmbedLinks,
+                TicketBotPermission.AttachFiles],
+            _ => throw new ArgumentOutOfRangeException(nameof(use), use, null),
+        };
+        return PermissionsExtensions.FromNames(needed.Select(permission => permission.ToString()));
+    }
 
     /// <summary>A channel the bot cannot see, or that does not exist, lacks everything.</summary>
     private async Task<BuildingBlocks.Discord.Entities.DiscordChannel?> FindChannelAsync(ulong channelId, CancellationToken cancellationToken)

@@ -191,10 +191,42 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.MySql
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_identity_audit_log_entry_event_id");
 
+                    b.HasIndex("ActorUserId", "Id")
+                        .HasDatabaseName("ix_identity_audit_log_entry_actor_user_id_id");
+
                     b.HasIndex("GuildId", "Id")
                         .HasDatabaseName("ix_identity_audit_log_entry_guild_id_id");
 
+                    b.HasIndex("GuildId", "OccurredAt")
+                        .HasDatabaseName("ix_identity_audit_log_entry_guild_id_occurred_at");
+
                     b.ToTable("identity_audit_log_entry");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.BotPresence.BotGuild", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guild_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("present");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_identity_bot_guild");
+
+                    b.ToTable("identity_bot_guild");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.PlatformAdmins.PlatformAdmin", b =>
@@ -215,6 +247,130 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.MySql
                         .HasName("pk_identity_platform_admin");
 
                     b.ToTable("identity_platform_admin");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.Sessions.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AntiforgeryHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("antiforgery_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("protected_access_token");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_session");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_session_token_hash");
+
+                    b.HasIndex("UserId", "ExpiresAt")
+                        .HasDatabaseName("ix_identity_session_user_id_expires_at");
+
+                    b.ToTable("identity_session");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.Users.GuildMembership", b =>
+                {
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("user_id");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("bigint unsigned")
+                        .HasColumnName("guild_id");
+
+                    b.Property<string>("GuildName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("guild_name");
+
+                    b.Property<bool>("Manages")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("manages");
+
+                    b.Property<string>("RoleIds")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("role_ids");
+
+                    b.HasKey("UserId", "GuildId")
+                        .HasName("pk_identity_guild_membership");
+
+                    b.ToTable("identity_guild_membership");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.Users.User", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Avatar")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("avatar");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("FirstLoginAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("first_login_at");
+
+                    b.Property<DateTimeOffset>("LastLoginAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("last_login_at");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("username");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_user");
+
+                    b.ToTable("identity_user");
                 });
 #pragma warning restore 612, 618
         }

@@ -180,10 +180,42 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_identity_audit_log_entry_event_id");
 
+                    b.HasIndex("ActorUserId", "Id")
+                        .HasDatabaseName("ix_identity_audit_log_entry_actor_user_id_id");
+
                     b.HasIndex("GuildId", "Id")
                         .HasDatabaseName("ix_identity_audit_log_entry_guild_id_id");
 
+                    b.HasIndex("GuildId", "OccurredAt")
+                        .HasDatabaseName("ix_identity_audit_log_entry_guild_id_occurred_at");
+
                     b.ToTable("identity_audit_log_entry");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.BotPresence.BotGuild", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("present");
+
+                    b.HasKey("GuildId")
+                        .HasName("pk_identity_bot_guild");
+
+                    b.ToTable("identity_bot_guild");
                 });
 
             modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.PlatformAdmins.PlatformAdmin", b =>
@@ -204,6 +236,130 @@ namespace TicketSaas.Modules.Identity.Persistence.Migrations.Sqlite
                         .HasName("pk_identity_platform_admin");
 
                     b.ToTable("identity_platform_admin");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.Sessions.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AntiforgeryHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("antiforgery_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_access_token");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_session");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_session_token_hash");
+
+                    b.HasIndex("UserId", "ExpiresAt")
+                        .HasDatabaseName("ix_identity_session_user_id_expires_at");
+
+                    b.ToTable("identity_session");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.Users.GuildMembership", b =>
+                {
+                    b.Property<ulong>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<ulong>("GuildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guild_id");
+
+                    b.Property<string>("GuildName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guild_name");
+
+                    b.Property<bool>("Manages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manages");
+
+                    b.Property<string>("RoleIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_ids");
+
+                    b.HasKey("UserId", "GuildId")
+                        .HasName("pk_identity_guild_membership");
+
+                    b.ToTable("identity_guild_membership");
+                });
+
+            modelBuilder.Entity("TicketSaas.Modules.Identity.Domain.Users.User", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Avatar")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("avatar");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<long>("FirstLoginAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_login_at");
+
+                    b.Property<long>("LastLoginAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_login_at");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_user");
+
+                    b.ToTable("identity_user");
                 });
 #pragma warning restore 612, 618
         }
