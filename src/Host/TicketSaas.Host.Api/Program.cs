@@ -17,15 +17,22 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICallerAccessor, HttpCallerAccessor>();
 builder.AddTicketSaasAuthentication();
 builder.Services.AddTicketSaasPolicies();
+builder.Services.AddTicketSaasRateLimits();
 builder.Services.AddLiveTicketUpdates();
 builder.Services.AddOpenApi("v1", options => options.AddSchemaTransformer((schema, context, _) =>
 {
     // Snowflakes are strings on the wire (SnowflakeJsonConverter); say so to generated clients.
-    if (context.JsonTypeInfo.Type == typeof(ulong))
+    var type = context.JsonTypeInfo.Type;
+    if (type == typeof(ulong) || type == typeof(ulong?))
     {
-        schema.Type = JsonSchemaType.String;
-        schema.Format = "snowflake";
-        schema.Pattern = "^[0-9]{1,20}$";
+        DescribeSnowflake(schema, nullable: type == typeof(ulong?));
+    }
+    else if (context.JsonTypeInfo.ElementType == typeof(ulong) && schema.Items is null or OpenApiSchema { Type: null })
+    {
+        // The generator leaves a list of ulong without items.
+        var items = new OpenApiSchema();
+        DescribeSnowflake(items, nullable: false);
+        schema.Items = items;
     }
 
     return Task.CompletedTask;
@@ -36,20 +43,27 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseSessionAntiforgery();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs");
 app.MapHealthEndpoints();
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").DescribeProblems();
 api.MapModuleEndpoints(catalog);
 api.MapLiveTicketUpdates(catalog);
 api.MapDeadLetters();
-app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 app.MapTranscriptViewer(catalog);
 
 return await app.RunAsync(args);
+
+static void DescribeSnowflake(OpenApiSchema schema, bool nullable)
+{
+    schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+    schema.Format = "snowflake";
+    schema.Pattern = "^[0-9]{1,20}$";
+}
 
 /// <summary>Entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -27,7 +27,14 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>The API host on a database the caller owns and shares, e.g. with a bot host.</summary>
     public static ApiHost StartOn(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool ownsDatabase = false)
     {
-        var all = new Dictionary<string, string>(database.Settings) { ["Authentication:DevelopmentHeaders"] = "true" };
+        var all = new Dictionary<string, string>(database.Settings)
+        {
+            ["Authentication:DevelopmentHeaders"] = "true",
+
+            // Tests share a few caller ids across many requests; the rate limit tests set their own limits.
+            ["RateLimits:PerUser:PermitLimit"] = "1000000",
+            ["RateLimits:PerGuild:PermitLimit"] = "1000000",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;

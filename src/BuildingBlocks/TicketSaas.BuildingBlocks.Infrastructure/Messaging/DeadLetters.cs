@@ -9,29 +9,51 @@ namespace TicketSaas.BuildingBlocks.Infrastructure.Messaging;
 public sealed record DeadLetter(
     string Module, long DeliveryId, Guid EventId, string EventName, string Consumer, int Attempts, string? LastError, DateTimeOffset DeadAt);
 
+/// <summary>One page of dead letters, ordered by module then delivery id.</summary>
+public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, int Page, int PageSize, int Total);
+
+/// <summary>Deliveries still to make in one module for one event type, and how long the oldest has waited.</summary>
+public sealed record OutboxBacklogEntry(string Module, string EventName, int Pending, DateTimeOffset OldestOccurredAt);
+
+/// <summary>What the relays still have to deliver, and how many deliveries are dead.</summary>
+public sealed record OutboxBacklog(int Pending, double? OldestAgeSeconds, int Dead, IReadOnlyList<OutboxBacklogEntry> ByEventType);
+
 /// <summary>Deliveries that used up their attempts, across every module, and the operator's way to send them again.</summary>
 public sealed class DeadLetters(IServiceScopeFactory scopes, ModuleCatalog catalog, TimeProvider clock, OutboxSignal relaySignal)
 {
+    public const int MaxPageSize = 200;
+
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(CancellationToken cancellationToken)
     {
         var all = new List<DeadLetter>();
-        foreach (var module in catalog.Enabled)
+        await ForEachModuleAsync(async (module, db) => all.AddRange(await DeadIn(module, db).ToListAsync(cancellationToken)));
+        return all;
+    }
+
+    /// <param name="page">From 1.</param>
+    public async Task<DeadLetterPage> PageAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var items = new List<DeadLetter>();
+        var total = 0;
+        var skip = (page - 1) * pageSize;
+        await ForEachModuleAsync(async (module, db) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            if (scope.ServiceProvider.GetKeyedService<ModuleDbContext>(module.Key) is not { } db)
+            var count = await db.OutboxDeliveries.CountAsync(d => d.DeadAt != null, cancellationToken);
+            total += count;
+            if (skip >= count)
             {
-                continue;
+                skip -= count;
+                return;
             }
 
-            all.AddRange(await db.OutboxDeliveries.AsNoTracking()
-                .Where(d => d.DeadAt != null)
-                .Join(db.OutboxMessages, d => d.MessageId, m => m.Id, (d, m) => new { d, m.Name })
-                .OrderBy(x => x.d.Id)
-                .Select(x => new DeadLetter(module.Key, x.d.Id, x.d.MessageId, x.Name, x.d.Consumer, x.d.Attempts, x.d.LastError, x.d.DeadAt!.Value))
-                .ToListAsync(cancellationToken));
-        }
+            if (items.Count < pageSize)
+            {
+                items.AddRange(await DeadIn(module, db).Skip(skip).Take(pageSize - items.Count).ToListAsync(cancellationToken));
+            }
 
-        return all;
+            skip = 0;
+        });
+        return new DeadLetterPage(items, page, pageSize, total);
     }
 
     /// <summary>Gives a dead delivery a fresh set of attempts, due now.</summary>
@@ -74,15 +96,50 @@ public sealed class DeadLetters(IServiceScopeFactory scopes, ModuleCatalog catal
     public async Task<int> PendingAsync(CancellationToken cancellationToken)
     {
         var pending = 0;
-        foreach (var module in catalog.Enabled)
+        await ForEachModuleAsync(async (_, db) => pending += await Pending(db).CountAsync(cancellationToken));
+        return pending;
+    }
+
+    public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<OutboxBacklogEntry>();
+        var dead = 0;
+        await ForEachModuleAsync(async (module, db) =>
+        {
+            entries.AddRange(await Pending(db)
+                .Join(db.OutboxMessages, d => d.MessageId, m => m.Id, (d, m) => m)
+                .GroupBy(m => m.Name)
+                .Select(g => new OutboxBacklogEntry(module, g.Key, g.Count(), g.Min(m => m.OccurredAt)))
+                .ToListAsync(cancellationToken));
+            dead += await db.OutboxDeliveries.CountAsync(d => d.DeadAt != null, cancellationToken);
+        });
+        var oldest = entries.Count == 0 ? (DateTimeOffset?)null : entries.Min(e => e.OldestOccurredAt);
+        return new OutboxBacklog(
+            entries.Sum(e => e.Pending),
+            oldest is { } at ? Math.Max(0, (clock.GetUtcNow() - at).TotalSeconds) : null,
+            dead,
+            [.. entries.OrderByDescending(e => e.Pending).ThenBy(e => e.Module, StringComparer.Ordinal).ThenBy(e => e.EventName, StringComparer.Ordinal)]);
+    }
+
+    private static IQueryable<OutboxDelivery> Pending(ModuleDbContext db) =>
+        db.OutboxDeliveries.Where(d => d.DeliveredAt == null && d.DeadAt == null);
+
+    private static IQueryable<DeadLetter> DeadIn(string module, ModuleDbContext db) => db.OutboxDeliveries.AsNoTracking()
+        .Where(d => d.DeadAt != null)
+        .Join(db.OutboxMessages, d => d.MessageId, m => m.Id, (d, m) => new { d, m.Name })
+        .OrderBy(x => x.d.Id)
+        .Select(x => new DeadLetter(module, x.d.Id, x.d.MessageId, x.Name, x.d.Consumer, x.d.Attempts, x.d.LastError, x.d.DeadAt!.Value));
+
+    /// <summary>Every enabled module with a database, one scope each, in key order so that pages are stable.</summary>
+    private async Task ForEachModuleAsync(Func<string, ModuleDbContext, Task> action)
+    {
+        foreach (var module in catalog.Enabled.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             await using var scope = scopes.CreateAsyncScope();
             if (scope.ServiceProvider.GetKeyedService<ModuleDbContext>(module.Key) is { } db)
             {
-                pending += await db.OutboxDeliveries.CountAsync(d => d.DeliveredAt == null && d.DeadAt == null, cancellationToken);
+                await action(module.Key, db);
             }
         }
-
-        return pending;
     }
 }
