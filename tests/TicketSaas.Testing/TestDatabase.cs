@@ -105,6 +105,42 @@ public sealed class TestDatabase : IAsyncDisposable
         return values;
     }
 
+    /// <summary>
+    /// Every row of every table (every module's, migrations' history included), hashed per table: two equal maps mean
+    /// nothing was written in between.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ChecksumsAsync()
+    {
+        var tables = await ColumnAsync(Kind == DatabaseKind.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()");
+        await using DbConnection connection = Kind == DatabaseKind.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var checksums = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Kind == DatabaseKind.Sqlite ? $"SELECT * FROM \"{table}\"" : $"SELECT * FROM `{table}`";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(string.Join('\u001f', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "\u2400" : reader.GetValue(i) switch
+                {
+                    byte[] bytes => Convert.ToHexString(bytes),
+                    var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+                })));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            checksums[table] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        }
+
+        return checksums;
+    }
+
     private async Task<object?> QueryScalarAsync(string sql)
     {
         await using DbConnection connection = Kind == DatabaseKind.Sqlite
