@@ -54,6 +54,7 @@ public static class AccessRules
     };
 
     private const string Guild = "/api/v1/guilds/{guildId}";
+    private const string Period = "?from=2026-01-01&to=2026-01-31";
 
     public static readonly IReadOnlyList<AccessRule> All =
     [
@@ -81,7 +82,15 @@ public static class AccessRules
         new("POST", "/api/v1/admin/dead-letters/retry", Access.PlatformAdmin),
         new("POST", "/api/v1/admin/dead-letters/{module}/{deliveryId:long}/retry", Access.PlatformAdmin),
 
-        // Identity.
+        // Identity: login (the callback refuses a request without its state and code), the signed-in user, platform lists.
+        new("GET", "/api/v1/auth/login", Access.Anyone),
+        new("GET", "/api/v1/auth/callback", Access.Anyone),
+        new("POST", "/api/v1/auth/logout", Access.SignedIn),
+        new("GET", "/api/v1/me", Access.SignedIn),
+        new("GET", "/api/v1/me/guilds", Access.SignedIn),
+        new("GET", "/api/v1/admin/guilds", Access.PlatformAdmin),
+        new("GET", "/api/v1/admin/users", Access.PlatformAdmin),
+        new("GET", "/api/v1/admin/audit-log", Access.PlatformAdmin),
         new("GET", $"{Guild}/audit-log", Access.GuildAdmin),
 
         // Tickets: configuration.
@@ -105,6 +114,15 @@ public static class AccessRules
         new("DELETE", $"{Guild}/blocklist/{{entryId}}", Access.GuildAdmin),
         new("GET", $"{Guild}/settings", Access.AnyStaff),
         new("PUT", $"{Guild}/settings", Access.GuildAdmin, Body: _ => new { language = "en", devMode = false, developerUserIds = Array.Empty<string>() }),
+
+        // Tickets: the queue, live updates and statistics (staff of any category; each sees their categories' tickets).
+        new("GET", $"{Guild}/tickets", Access.AnyStaff, Query: "?category={categoryId}"),
+        new("GET", $"{Guild}/tickets/live", Access.AnyStaff),
+        new("POST", $"{Guild}/tickets/bulk-close", Access.AnyStaff, Body: ids => new { ticketIds = new[] { ids["ticketId"] }, reason = "Solved" }),
+        new("GET", $"{Guild}/tickets/statistics/volume", Access.AnyStaff, Query: Period),
+        new("GET", $"{Guild}/tickets/statistics/status", Access.AnyStaff),
+        new("GET", $"{Guild}/tickets/statistics/response-times", Access.AnyStaff, Query: Period),
+        new("GET", $"{Guild}/tickets/statistics/ratings", Access.AnyStaff, Query: Period),
 
         // Tickets: working a ticket (staff of its category).
         new("GET", $"{Guild}/tickets/{{ticketId}}", Access.CategoryStaff),

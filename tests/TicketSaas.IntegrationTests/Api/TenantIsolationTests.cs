@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using TicketSaas.IntegrationTests.Support;
 using TicketSaas.Testing;
 
@@ -45,12 +46,17 @@ public abstract class TenantIsolationTests(ApiScene scene)
                 || (response.StatusCode == HttpStatusCode.UnprocessableEntity && AccessRequests.Url(rule, mixed) == AccessRequests.Url(rule, a.Ids));
             var readWithoutTheirData = rule.Method == "GET" && response.IsSuccessStatusCode
                 && !theirs.Except([b.Ids[id]]).Any(value => body.Contains(value, StringComparison.Ordinal));
-            Assert.True(refused || readWithoutTheirData, because);
+            Assert.True(refused || readWithoutTheirData || RefusedEachId(response, body), because);
             var after = await api.Database.ChecksumsAsync();
             Assert.True(before.Count == after.Count && before.All(t => after[t.Key] == t.Value),
                 $"{because}; changed: {string.Join(", ", before.Where(t => after.GetValueOrDefault(t.Key) != t.Value).Select(t => t.Key))}");
         }
     }
+
+    /// <summary>A batch (bulk close) answers per id: every id of theirs refused as not found or forbidden.</summary>
+    private static bool RefusedEachId(HttpResponseMessage response, string body) =>
+        response.IsSuccessStatusCode && JsonNode.Parse(body)?["results"] is JsonArray { Count: > 0 } results
+        && results.All(r => (int?)r?["status"] is 403 or 404);
 }
 
 public sealed class TenantIsolationOnSqlite(SqliteApiScene scene) : TenantIsolationTests(scene), IClassFixture<SqliteApiScene>;

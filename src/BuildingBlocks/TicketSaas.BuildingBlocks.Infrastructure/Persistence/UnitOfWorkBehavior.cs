@@ -47,7 +47,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         afterCommit.Reset();
         var response = await next();
         var outbox = services.GetRequiredService<IntegrationEventOutbox>();
-        if (request is IAuditedCommand audited)
+        // A command that changed nothing (every id of a batch refused, say) leaves no audit entry either.
+        if (request is IAuditedCommand audited && db.ChangeTracker.HasChanges())
         {
             var caller = services.GetRequiredService<ICallerAccessor>().Caller;
             outbox.Publish(AuditTrail.Describe(db, typeof(TRequest).Name, audited.AuditGuildId, caller.UserId, clock.GetUtcNow()));

@@ -41,5 +41,6 @@ internal static class LogoutEndpoint
             })
             .RequireAuthorization()
             .WithName("Logout")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem();
 }
