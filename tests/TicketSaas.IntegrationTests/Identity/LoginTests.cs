@@ -104,6 +104,34 @@ public sealed class LoginTests(LoginScene scene) : IClassFixture<LoginScene>
     }
 
     [Fact]
+    public async Task A_callback_without_the_login_cookie_or_without_a_code_is_refused_and_nothing_is_stored()
+    {
+        var user = State.AddUser("cookieless");
+        var attempt = await scene.Api.StartLoginAsync();
+        var callback = await attempt.AuthorizeAsync(scene.Emulator, user.Id);
+        var withoutCode = new Uri(QueryHelpers.AddQueryString(DiscordLogin.CallbackUri, "state", attempt.State));
+        var before = await scene.LoginRowsAsync();
+
+        var noCookie = await (await (attempt with { Cookies = [] }).CompleteAsync(callback)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var noCode = await (await attempt.CompleteAsync(withoutCode)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(noCookie.GetProperty("errors").TryGetProperty("ProtectedState", out _), noCookie.ToString());
+        Assert.True(noCode.GetProperty("errors").TryGetProperty("code", out _), noCode.ToString());
+        Assert.Equal(before, await scene.LoginRowsAsync());
+    }
+
+    [Fact]
+    public async Task Only_a_browser_session_logs_out_and_only_a_Discord_login_has_a_profile()
+    {
+        var caller = TestCaller.AdminOf(GuildIds.Next());
+        using var developer = scene.Api.RawClient();
+        caller.ApplyTo(developer.DefaultRequestHeaders);
+
+        await (await developer.PostAsync("/api/v1/auth/logout", null)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await developer.GetAsync("/api/v1/me")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_user_who_loses_MANAGE_GUILD_in_Discord_loses_admin_access_at_the_next_refresh()
     {
         var guild = State.AddGuild("Managed", State.AddUser("founder").Id, scene.Emulator.Bot);

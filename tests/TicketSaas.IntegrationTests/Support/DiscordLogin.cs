@@ -72,7 +72,11 @@ public sealed record LoginAttempt(ApiHost Api, Uri AuthorizeUrl, IReadOnlyList<S
     {
         using var client = Api.RawClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, callback.PathAndQuery);
-        request.Headers.Add(HeaderNames.Cookie, string.Join("; ", Cookies.Select(c => $"{c.Name}={c.Value}")));
+        if (Cookies.Count > 0)
+        {
+            request.Headers.Add(HeaderNames.Cookie, string.Join("; ", Cookies.Select(c => $"{c.Name}={c.Value}")));
+        }
+
         return await client.SendAsync(request);
     }
 }
