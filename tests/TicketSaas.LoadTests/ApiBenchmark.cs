@@ -18,6 +18,7 @@ internal static class ApiBenchmark
     public const string TicketList = "ticket list";
     public const string OpenTickets = "open tickets";
     public const string TranscriptSearch = "transcripts by opener";
+    public const string FullTextSearch = "transcripts by words";
 
     /// <summary>BRIEF §4: what a list or search may take at the 99th percentile.</summary>
     private const double TargetP99Milliseconds = 20;
@@ -27,7 +28,7 @@ internal static class ApiBenchmark
         Line($"TicketSaas API read benchmark{(options.Dry ? " — DRY RUN: proves it runs; the figures mean little" : "")}");
         Line($"{options.Rate} requests/s for {options.Duration.TotalSeconds} s after a {options.WarmUp.TotalSeconds} s warm-up, open loop, timeout {options.Timeout.TotalSeconds} s");
         Line($"{options.Tickets:N0} tickets across {options.Guilds:N0} guilds, MariaDB, {Environment.ProcessorCount} cores");
-        Line($"Requests, a third each: GET …/tickets, GET …/tickets?status=open, GET …/transcripts?opener=… (50 per page, as the guild's admin)");
+        Line($"Requests, a quarter each: GET …/tickets, GET …/tickets?status=open, GET …/transcripts?opener=…, GET …/transcripts?q=… (full text; 50 per page, as the guild's admin)");
 
         Report.Progress("a fresh MariaDB database and the API host (which migrates it)");
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.MariaDb);
@@ -83,10 +84,11 @@ internal static class ApiBenchmark
         {
             var guild = random.Next(guilds.GuildIds.Count);
             var id = guilds.GuildIds[guild];
-            return (i % 3) switch
+            return (i % 4) switch
             {
                 0 => new ApiRequest(TicketList, id, Invariant($"/api/v1/guilds/{id}/tickets")),
                 1 => new ApiRequest(OpenTickets, id, Invariant($"/api/v1/guilds/{id}/tickets?status=open")),
+                2 => new ApiRequest(FullTextSearch, id, Invariant($"/api/v1/guilds/{id}/transcripts?q={SeededGuilds.Word(random.Next(SeededGuilds.Words))}")),
                 _ => new ApiRequest(TranscriptSearch, id, Invariant($"/api/v1/guilds/{id}/transcripts?opener={guilds.Opener(guild, random.Next(guilds.OpenersPerGuild))}")),
             };
         })];

@@ -14,6 +14,11 @@ internal sealed record SeededGuilds(IReadOnlyList<ulong> GuildIds, int OpenersPe
     public ulong Opener(int guild, int index) => FirstOpener + (ulong)guild * 1_000 + (ulong)index;
 
     public ulong Staff(int guild, int index) => FirstStaff + (ulong)guild * 1_000 + (ulong)index;
+
+    /// <summary>A word of the seeded messages: each transcript's text holds a few of <see cref="Words"/> of them.</summary>
+    public static string Word(int index) => $"topic{index:D3}";
+
+    public const int Words = 200;
 }
 
 /// <summary>
@@ -21,7 +26,7 @@ internal sealed record SeededGuilds(IReadOnlyList<ulong> GuildIds, int OpenersPe
 /// ascending order so InnoDB appends), after the API host's migrations made the tables and their indexes: a million
 /// tickets in minutes, where EF one entity at a time would take hours. Spread evenly: each guild has the same number
 /// of tickets over the last year, 80 % closed, three categories, a pool of openers and staff; a third of the tickets
-/// has a transcript.
+/// has a transcript, whose twelve messages name words full-text search looks for.
 /// </summary>
 internal static class ApiSeed
 {
@@ -61,7 +66,7 @@ internal static class ApiSeed
             if (closed && i % 3 == 0)
             {
                 transcriptRows.Add(Invariant(
-                    $"('{Guid.CreateVersion7(closedAt)}','{category}','General',{Sql(claimer)},1,'{Time(closedAt)}',0,'{Time(closedAt)}','seed',{guildId},12,'{Time(createdAt)}',{opener},'{PublicId()}',{Sql(rating)},'','[]','[]','{id}',{number})"));
+                    $"('{Guid.CreateVersion7(closedAt)}','{category}','General',{Sql(claimer)},1,'{Time(closedAt)}',0,'{Time(closedAt)}','seed',{guildId},12,'{Time(createdAt)}',{opener},'{PublicId()}',{Sql(rating)},'{Messages(random)}','[]','[]','{id}',{number})"));
             }
 
             if (ticketRows.Count == RowsPerStatement)
@@ -114,6 +119,10 @@ internal static class ApiSeed
 
     private static string Sql<T>(T? value)
         where T : struct, IFormattable => value is { } v ? v.ToString(null, CultureInfo.InvariantCulture) : "NULL";
+
+    /// <summary>Twelve messages of a support conversation, each naming one of the seeded words.</summary>
+    private static string Messages(Random random) =>
+        string.Join('\n', Enumerable.Range(0, 12).Select(_ => $"Hello, about my {SeededGuilds.Word(random.Next(SeededGuilds.Words))}: it still fails after the update."));
 
     private static string PublicId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(11));
 
