@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using TicketSaas.BuildingBlocks.Application.Identity;
@@ -33,6 +34,15 @@ builder.Services.AddOpenApi("v1", options => options.AddSchemaTransformer((schem
         var items = new OpenApiSchema();
         DescribeSnowflake(items, nullable: false);
         schema.Items = items;
+    }
+
+    return Task.CompletedTask;
+}).AddOperationTransformer((operation, _, _) =>
+{
+    // Filters bound from a record ([AsParameters]) keep the record's PascalCase names; binding ignores case, clients should not have to.
+    foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+    {
+        parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
     }
 
     return Task.CompletedTask;

@@ -47,6 +47,8 @@ public sealed class ApiHygieneTests(SqliteApi fixture) : IClassFixture<SqliteApi
             Assert.True(operation is not null, $"{endpoint} is missing from the OpenAPI document");
             var pathParameters = (operation["parameters"]?.AsArray() ?? []).Where(p => (string?)p!["in"] == "path").Select(p => (string)p!["name"]!);
             Assert.True(endpoint.RouteParameters.Order().SequenceEqual(pathParameters.Order()), $"{endpoint}: path parameters differ");
+            var queryParameters = (operation["parameters"]?.AsArray() ?? []).Where(p => (string?)p!["in"] == "query").Select(p => (string)p!["name"]!);
+            Assert.All(queryParameters, name => Assert.True(char.IsLower(name[0]), $"{endpoint}: query parameter {name} is not camelCase"));
             var responses = operation["responses"]!.AsObject();
             var needsCaller = endpoint.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null && endpoint.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
             foreach (var status in needsCaller ? [.. ProblemStatuses, "401", "403"] : ProblemStatuses)
